@@ -1,0 +1,167 @@
+"""SitePlan: what the planner decides and the UI agent renders. Shared by every provider."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+SectionKind = Literal[
+    "hero",
+    "features",
+    "about",
+    "menu",
+    "services",
+    "pricing",
+    "testimonials",
+    "gallery",
+    "team",
+    "stats",
+    "faq",
+    "cta",
+    "contact",
+    "hours",
+    "schedule",
+    "process",
+    "logos",
+]
+
+FontName = Literal[
+    "Inter",
+    "Playfair Display",
+    "Fraunces",
+    "Space Grotesk",
+    "DM Sans",
+    "Lora",
+    "Outfit",
+    "Manrope",
+    "system-sans",
+    "system-serif",
+]
+
+# font name -> npm package in the template's lockfile (None: a system stack, nothing to import)
+FONT_PACKAGES: dict[str, str | None] = {
+    "Inter": "@fontsource-variable/inter",
+    "Playfair Display": "@fontsource-variable/playfair-display",
+    "Fraunces": "@fontsource-variable/fraunces",
+    "Space Grotesk": "@fontsource-variable/space-grotesk",
+    "DM Sans": "@fontsource-variable/dm-sans",
+    "Lora": "@fontsource-variable/lora",
+    "Outfit": "@fontsource-variable/outfit",
+    "Manrope": "@fontsource-variable/manrope",
+    "system-sans": None,
+    "system-serif": None,
+}
+
+
+class Palette(BaseModel):
+    """Site colours as #rrggbb."""
+
+    primary: str
+    primary_foreground: str = "#ffffff"
+    accent: str
+    background: str = "#ffffff"
+    surface: str = "#f5f5f4"
+    text: str = "#1c1917"
+    muted: str = "#57534e"
+    dark: bool = False
+
+    @field_validator(
+        "primary", "primary_foreground", "accent", "background", "surface", "text", "muted"
+    )
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not HEX.match(value):
+            raise ValueError(f"not a #rrggbb colour: {value!r}")
+        return value.lower()
+
+
+class Fonts(BaseModel):
+    heading: FontName = "Inter"
+    body: FontName = "Inter"
+
+
+class Item(BaseModel):
+    """One card, dish, plan, person, quote, question, stat, step or image inside a section."""
+
+    title: str = ""
+    text: str = ""
+    icon: str = ""  # a lucide-react icon name in PascalCase, e.g. "Coffee"
+    meta: str = ""  # price, role, rating, date, figure…
+    tags: list[str] = Field(default_factory=list)
+    highlight: bool = False
+
+
+class Section(BaseModel):
+    kind: SectionKind
+    variant: str = "default"  # design variant within the kind (renderer decides what exists)
+    eyebrow: str = ""
+    heading: str
+    subheading: str = ""
+    body: str = ""
+    items: list[Item] = Field(default_factory=list)
+    cta_label: str = ""
+    cta_href: str = ""
+    secondary_label: str = ""
+    secondary_href: str = ""
+
+
+class Page(BaseModel):
+    slug: str = ""  # "" is the home page; otherwise lowercase letters, digits and dashes
+    title: str
+    nav_label: str
+    description: str = ""
+    sections: list[Section]
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+            raise ValueError(f"bad page slug: {value!r}")
+        return value
+
+    @property
+    def route(self) -> str:
+        return "/" if not self.slug else f"/{self.slug}/"
+
+
+class Contact(BaseModel):
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    hours: list[str] = Field(default_factory=list)
+    socials: list[str] = Field(default_factory=list)  # e.g. "Instagram", "LinkedIn"
+
+
+class SitePlan(BaseModel):
+    name: str
+    tagline: str
+    description: str
+    audience: str = ""
+    kind: str = "general"  # business kind id, e.g. "cafe", "saas"
+    tone: str = "friendly"
+    location: str = ""
+    palette: Palette
+    fonts: Fonts = Field(default_factory=Fonts)
+    pages: list[Page]
+    contact: Contact = Field(default_factory=Contact)
+    footer_note: str = ""
+
+    @field_validator("pages")
+    @classmethod
+    def _pages(cls, pages: list[Page]) -> list[Page]:
+        if not pages:
+            raise ValueError("a site needs at least one page")
+        slugs = [p.slug for p in pages]
+        if "" not in slugs:
+            raise ValueError("a site needs a home page (slug '')")
+        if len(set(slugs)) != len(slugs):
+            raise ValueError("page slugs must be unique")
+        return pages
+
+    @property
+    def home(self) -> Page:
+        return next(p for p in self.pages if p.slug == "")

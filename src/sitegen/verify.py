@@ -1,0 +1,404 @@
+"""VERIFYING: open every page of a built export in headless Chromium and report what a person would see.
+
+``verify_site`` serves ``out/`` on 127.0.0.1 (see preview.py), drives the system Chromium through
+Playwright for Python, and collects per page: console errors, uncaught exceptions, failed requests,
+broken internal links, blank pages, accessibility violations (axe-core, shipped with sitegen, so it
+works offline) and a desktop (1280×800, full page) and a phone (390×844) screenshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import os
+import re
+import shutil
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.preview import resolve_path, serve
+from sitegen.verify_report import (
+    SEVERITIES,
+    A11yViolation,
+    FixItem,
+    LinkFinding,
+    PageReport,
+    VerifyReport,
+    route_name,
+)
+
+__all__ = [
+    "AXE_VERSION",
+    "FixItem",
+    "PageReport",
+    "VerifyReport",
+    "averify_site",
+    "find_chromium",
+    "routes_from_out",
+    "verify_site",
+]
+
+AXE_VERSION = "4.14.1"  # the axe-core release shipped in verify_assets/axe.min.js
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--mute-audio",
+    # the site must work offline: every host but loopback fails at once instead of timing out
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+CHROMIUM_HINT = (
+    "Install Chromium (Debian/Ubuntu: `apt-get install -y chromium`) or point SITEGEN_CHROMIUM at a "
+    "Chrome/Chromium binary; or set SITEGEN_VERIFY=0 to skip the browser checks."
+)
+
+SKIP_SCHEMES = ("mailto:", "tel:", "sms:", "javascript:", "data:", "blob:")
+
+LogFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Viewport:
+    name: str
+    width: int
+    height: int
+    full_page: bool
+    mobile: bool = False
+
+
+DESKTOP = Viewport("desktop", 1280, 800, full_page=True)
+PHONE = Viewport("phone", 390, 844, full_page=False, mobile=True)
+VIEWPORTS = (DESKTOP, PHONE)
+
+_LINKS_JS = """() => Array.from(document.querySelectorAll('a[href]')).map(a => ({
+  href: a.getAttribute('href') || '',
+  abs: a.href,
+  text: ((a.innerText || a.getAttribute('aria-label') || '').trim()).slice(0, 60),
+}))"""
+
+_BLANK_JS = """() => {
+  const b = document.body;
+  if (!b) return true;
+  const text = (b.innerText || '').trim().length;
+  const media = b.querySelectorAll('img,svg,canvas,video,picture').length;
+  return (text === 0 && media === 0) || b.scrollHeight < 8;
+}"""
+
+_SETTLE_JS = """async () => {
+  try { if (document.fonts && document.fonts.ready) await document.fonts.ready; } catch (e) {}
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+}"""
+
+_AXE_JS = """async () => {
+  const r = await axe.run(document, { resultTypes: ['violations'] });
+  return { version: axe.version, violations: r.violations.map(v => ({
+    id: v.id, impact: v.impact || 'minor', help: v.help, help_url: v.helpUrl, nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 3).map(n => [].concat(n.target).join(' ')),
+  })) };
+}"""
+
+
+def find_chromium() -> str:
+    """The Chromium binary to drive: $SITEGEN_CHROMIUM, else the first one on PATH."""
+    env = os.environ.get("SITEGEN_CHROMIUM", "").strip()
+    if env:
+        path = shutil.which(env) or (env if Path(env).is_file() else None)
+        if not path:
+            raise SitegenError(f"SITEGEN_CHROMIUM={env} is not an executable", ErrorKind.VERIFY, CHROMIUM_HINT)
+        return path
+    for name in CHROMIUM_CANDIDATES:
+        if path := shutil.which(name):
+            return path
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    raise SitegenError(
+        "Chromium is not installed, so the built pages cannot be checked", ErrorKind.VERIFY, CHROMIUM_HINT
+    )
+
+
+def load_axe() -> str:
+    """The shipped axe-core script (package data)."""
+    return resources.files("sitegen").joinpath("verify_assets/axe.min.js").read_text(encoding="utf-8")
+
+
+def routes_from_out(out_dir: Path) -> list[str]:
+    """Every page route in an export: each folder holding an index.html ('/', '/menu/', …)."""
+    out_dir = Path(out_dir)
+    routes: list[str] = []
+    for index in sorted(out_dir.rglob("index.html")):
+        rel = index.parent.relative_to(out_dir).parts
+        if rel and (rel[0].startswith("_") or rel[0] == "404"):
+            continue
+        routes.append("/" + "".join(f"{p}/" for p in rel))
+    return sorted(routes, key=lambda r: (r != "/", r))
+
+
+def verify_site(
+    out_dir: Path,
+    routes: list[str] | None,
+    shots_dir: Path,
+    on_log: LogFn | None = None,
+    *,
+    a11y: bool = True,
+    timeout: float = 30.0,
+    concurrency: int = 3,
+) -> VerifyReport:
+    """Check every route of ``out_dir`` in headless Chromium; safe to call from inside an event loop."""
+    coro_args = (out_dir, routes, shots_dir, on_log)
+    kwargs = {"a11y": a11y, "timeout": timeout, "concurrency": concurrency}
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(averify_site(*coro_args, **kwargs))
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sitegen-verify") as pool:
+        return pool.submit(lambda: asyncio.run(averify_site(*coro_args, **kwargs))).result()
+
+
+async def averify_site(
+    out_dir: Path,
+    routes: list[str] | None,
+    shots_dir: Path,
+    on_log: LogFn | None = None,
+    *,
+    a11y: bool = True,
+    timeout: float = 30.0,
+    concurrency: int = 3,
+) -> VerifyReport:
+    """The async form of ``verify_site``."""
+    log = on_log or (lambda _msg: None)
+    started = time.monotonic()
+    out_dir = Path(out_dir).resolve()
+    shots_dir = Path(shots_dir)
+    routes = list(dict.fromkeys(routes or routes_from_out(out_dir))) or ["/"]
+    executable = find_chromium()
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError as exc:  # pragma: no cover - playwright is a dependency
+        raise SitegenError(
+            "the playwright package is not installed",
+            ErrorKind.VERIFY,
+            "pip install playwright (no browser download needed), or set SITEGEN_VERIFY=0.",
+        ) from exc
+    axe_js = load_axe() if a11y else ""
+    _clear_old_shots(shots_dir)
+    shots_dir.mkdir(parents=True, exist_ok=True)
+    report = VerifyReport(axe_version=AXE_VERSION if a11y else "", project_dir=str(out_dir.parent))
+    with serve(out_dir) as server:
+        log(f"serving {out_dir} at {server.url}")
+        async with async_playwright() as pw:
+            try:
+                browser = await pw.chromium.launch(
+                    executable_path=executable, headless=True, args=CHROMIUM_ARGS, timeout=timeout * 1000
+                )
+            except Exception as exc:  # noqa: BLE001 - any launch failure is the same user problem
+                raise SitegenError(
+                    f"Chromium ({executable}) did not start: {_first_line(exc)}", ErrorKind.VERIFY, CHROMIUM_HINT
+                ) from exc
+            report.browser = f"chromium {browser.version}"
+            try:
+                context = await _new_context(browser, DESKTOP)
+                checker = _PageChecker(server.url, out_dir, shots_dir, context, axe_js, timeout, log)
+                sem = asyncio.Semaphore(max(1, concurrency))
+
+                async def one(route: str) -> PageReport:
+                    async with sem:
+                        return await checker.check(route)
+
+                report.pages = list(await asyncio.gather(*(one(r) for r in routes)))
+            finally:
+                await browser.close()
+    report.seconds = time.monotonic() - started
+    log(report.summary())
+    return report
+
+
+async def _new_context(browser: Any, vp: Viewport) -> Any:
+    return await browser.new_context(
+        viewport={"width": vp.width, "height": vp.height},
+        device_scale_factor=1,
+        is_mobile=vp.mobile,
+        has_touch=vp.mobile,
+        service_workers="block",
+        reduced_motion="reduce",
+    )
+
+
+def _clear_old_shots(shots_dir: Path) -> None:
+    """Drop screenshots of an earlier run so removed pages leave none behind."""
+    if shots_dir.is_dir():
+        for png in shots_dir.glob("*.png"):
+            if png.stem.endswith(tuple(f"-{vp.name}" for vp in VIEWPORTS)):
+                png.unlink(missing_ok=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class _PageChecker:
+    """Opens one route, checks it, shoots it in every viewport and fills a PageReport."""
+
+    def __init__(
+        self, base_url: str, out_dir: Path, shots_dir: Path, context: Any, axe_js: str, timeout: float, log: LogFn
+    ):
+        self.base_url = base_url
+        self.netloc = urllib.parse.urlsplit(base_url).netloc
+        self.out_dir = out_dir
+        self.shots_dir = shots_dir
+        self.context = context
+        self.axe_js = axe_js
+        self.timeout_ms = timeout * 1000
+        self.log = log
+        self._html: dict[Path, str] = {}
+
+    async def check(self, route: str) -> PageReport:
+        started = time.monotonic()
+        rep = PageReport(route=route, url=self.base_url + route.lstrip("/"))
+        await self._visit(rep)
+        rep.console_errors = list(dict.fromkeys(rep.console_errors))
+        rep.page_errors = list(dict.fromkeys(rep.page_errors))
+        rep.failed_requests = list(dict.fromkeys(rep.failed_requests))
+        rep.seconds = time.monotonic() - started
+        self.log(f"checked {route}: {'ok' if rep.ok else 'problems'} ({rep.seconds:.1f}s)")
+        return rep
+
+    async def _visit(self, rep: PageReport) -> None:
+        """Load the page once at desktop size; check it; then resize to each other viewport and shoot.
+
+        Resizing instead of reloading halves the work; CSS media queries and resize listeners see
+        the phone width just as a fresh phone load would.
+        """
+        page = await self.context.new_page()
+        page.set_default_timeout(self.timeout_ms)
+        page.on("console", lambda msg: _on_console(rep, msg))
+        page.on("pageerror", lambda err: rep.page_errors.append(_error_text(err)))
+        page.on("requestfailed", lambda req: _on_failed(rep, req))
+        page.on("response", lambda resp: _on_response(rep, resp))
+        try:
+            try:
+                response = await page.goto(rep.url, wait_until="load", timeout=self.timeout_ms)
+            except Exception as exc:  # noqa: BLE001 - a page that does not load is a finding
+                rep.page_errors.append(f"the page did not load: {_first_line(exc)}")
+                return
+            rep.status = response.status if response else 0
+            await page.evaluate(_SETTLE_JS)
+            await self._links(page, rep)
+            rep.blank = bool(await page.evaluate(_BLANK_JS))
+            if self.axe_js:
+                await self._axe(page, rep)
+            for vp in VIEWPORTS:
+                if vp is not DESKTOP:
+                    await page.set_viewport_size({"width": vp.width, "height": vp.height})
+                    await page.evaluate("() => window.scrollTo(0, 0)")
+                    await page.evaluate(_SETTLE_JS)
+                path = self.shots_dir / f"{route_name(rep.route)}-{vp.name}.png"
+                await page.screenshot(
+                    path=str(path), full_page=vp.full_page, animations="disabled", caret="hide", type="png"
+                )
+                rep.screenshots[vp.name] = str(path)
+        finally:
+            await page.close()
+
+    async def _links(self, page: Any, rep: PageReport) -> None:
+        seen: set[str] = set()
+        for link in await page.evaluate(_LINKS_JS):
+            href = (link.get("href") or "").strip()
+            if not href or href in seen or href.lower().startswith(SKIP_SCHEMES):
+                continue
+            seen.add(href)
+            parts = urllib.parse.urlsplit(link.get("abs") or "")
+            if parts.scheme not in ("http", "https") or parts.netloc != self.netloc:
+                rep.external_links += 1
+                continue
+            rep.internal_links += 1
+            finding = self._check_link(href, parts, link.get("text", ""), rep.route)
+            if finding:
+                rep.links.append(finding)
+
+    def _check_link(self, href: str, parts: urllib.parse.SplitResult, text: str, route: str) -> LinkFinding | None:
+        path = parts.path or "/"
+        file, redirect = resolve_path(self.out_dir, path)
+        if redirect:
+            file, _ = resolve_path(self.out_dir, redirect)
+        if file is None:
+            return LinkFinding(href=href, target=urllib.parse.unquote(path), text=text, kind="broken")
+        frag = urllib.parse.unquote(parts.fragment)
+        if frag and file.suffix == ".html" and not self._has_id(file, frag):
+            return LinkFinding(href=href, target=f"{urllib.parse.unquote(path)}#{frag}", text=text, kind="anchor")
+        return None
+
+    def _has_id(self, file: Path, frag: str) -> bool:
+        if file not in self._html:
+            self._html[file] = file.read_text(encoding="utf-8", errors="replace")
+        html = self._html[file]
+        return bool(re.search(r"""\b(?:id|name)=["']?""" + re.escape(frag) + r"""["'\s>]""", html))
+
+    async def _axe(self, page: Any, rep: PageReport) -> None:
+        try:
+            await page.add_script_tag(content=self.axe_js)
+            result = await page.evaluate(_AXE_JS)
+        except Exception as exc:  # noqa: BLE001 - accessibility findings are advisory
+            rep.a11y_error = _first_line(exc)
+            return
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for v in result.get("violations", []):
+            impact = v.get("impact") if v.get("impact") in counts else "minor"
+            counts[impact] += 1
+            rep.a11y_violations.append(
+                A11yViolation(
+                    id=v["id"],
+                    impact=impact,
+                    help=v.get("help", ""),
+                    nodes=int(v.get("nodes", 0)),
+                    targets=list(v.get("targets", [])),
+                    help_url=v.get("help_url", ""),
+                )
+            )
+        rep.a11y = counts
+
+
+def _on_console(rep: PageReport, msg: Any) -> None:
+    if msg.type != "error":
+        return
+    loc = msg.location or {}
+    if urllib.parse.urlsplit(loc.get("url") or "").path == "/favicon.ico":
+        return  # the browser asks for /favicon.ico on its own; a missing one is not a page error
+    where = ""
+    if loc.get("url"):
+        where = f" ({urllib.parse.urlsplit(loc['url']).path}:{loc.get('lineNumber', 0) + 1})"
+    rep.console_errors.append(f"{msg.text}{where}")
+
+
+def _error_text(err: Any) -> str:
+    name = getattr(err, "name", "") or "Error"
+    message = getattr(err, "message", "") or str(err)
+    return f"{name}: {message}"
+
+
+def _on_failed(rep: PageReport, req: Any) -> None:
+    failure = req.failure or "failed"
+    if "ERR_ABORTED" in failure:  # navigations and prefetches cancelled when a page closes
+        return
+    rep.failed_requests.append(f"{req.method} {req.url}: {failure}")
+
+
+def _on_response(rep: PageReport, resp: Any) -> None:
+    if resp.status >= 400:
+        rep.failed_requests.append(f"{resp.request.method} {resp.url}: HTTP {resp.status}")

@@ -1,0 +1,175 @@
+"""Fast static checks before every build: paths, imports, remote resources, 'use client'.
+
+They catch in milliseconds what would otherwise be a failed (or unsafe) build: a file outside
+the allowed folders, an import of a package that is not in the pinned dependency set, a Google
+font that downloads at build time, or hooks in a file that is not a client component.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+ALLOWED_DIRS = ("app", "components", "lib", "public")
+ALLOWED_EXTS = {".tsx", ".ts", ".css", ".svg", ".json", ".txt", ".ico", ".webmanifest"}
+CODE_EXTS = {".tsx", ".ts"}
+SKIP_DIRS = {"node_modules", ".next", "out", ".sitegen", ".git"}
+
+# module specifiers allowed besides the template's own dependencies
+EXTRA_MODULES = {"react/jsx-runtime", "react-dom/client"}
+NEXT_SUBPATHS = {"next", "next/link", "next/navigation", "next/image", "next/script", "next/types"}
+BANNED_MODULES = {"next/font/google": "downloads fonts at build time; use an @fontsource-variable package"}
+
+IMPORT_RE = re.compile(
+    r"""(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']"""
+    r"""|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)""",
+    re.MULTILINE,
+)
+HOOK_RE = re.compile(r"\buse(?:State|Effect|Reducer|Ref|LayoutEffect|Transition|Optimistic|ActionState|Context)\s*\(")
+HANDLER_RE = re.compile(r"\bon[A-Z][A-Za-z]+=\{")
+USE_CLIENT_RE = re.compile(r"""^\s*(?:/\*.*?\*/\s*|//[^\n]*\n\s*)*["']use client["']""", re.DOTALL)
+REMOTE_RE = re.compile(
+    r"""(?:src|href)=["'{`]*\s*["'`]?(https?:)?//(?!localhost)[^"'`\s]+\.(?:png|jpe?g|gif|webp|avif|js|css|woff2?)"""
+)
+
+
+@dataclass
+class Finding:
+    file: str
+    line: int
+    message: str
+    code: str  # "path", "import", "remote", "use-client"
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def path_problem(rel: str) -> str | None:
+    """Why a proposed project path is not allowed, or None when it is fine."""
+    if not rel or "\x00" in rel or "\\" in rel:
+        return "empty path or a NUL/backslash in it"
+    if rel.startswith("/") or re.match(r"^[A-Za-z]:", rel):
+        return "absolute path"
+    parts = PurePosixPath(rel).parts
+    if any(p in ("..", ".") for p in parts) or "//" in rel:
+        return "path leaves its folder ('..', '.' or '//')"
+    if parts[0] not in ALLOWED_DIRS:
+        return f"outside the allowed folders ({', '.join(ALLOWED_DIRS)})"
+    if any(p.startswith(".") for p in parts):
+        return "hidden file or folder"
+    if PurePosixPath(rel).suffix.lower() not in ALLOWED_EXTS:
+        return f"extension not allowed ({', '.join(sorted(ALLOWED_EXTS))})"
+    return None
+
+
+@cache
+def allowed_packages(package_json: str) -> frozenset[str]:
+    data = json.loads(package_json)
+    return frozenset({*data.get("dependencies", {}), *data.get("devDependencies", {})})
+
+
+def package_of(spec: str) -> str:
+    parts = spec.split("/")
+    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+
+
+def _resolves(project_dir: Path, base: Path, spec: str) -> bool:
+    target = (project_dir / spec[2:]) if spec.startswith("@/") else (base.parent / spec)
+    candidates = [target, *(target.with_name(target.name + e) for e in (".tsx", ".ts", ".css", ".json"))]
+    candidates += [target / "index.tsx", target / "index.ts"]
+    root = project_dir.resolve()
+    for c in candidates:
+        try:
+            resolved = c.resolve()
+        except OSError:
+            continue
+        if resolved.is_file() and resolved.is_relative_to(root):
+            return True
+    return False
+
+
+def check_imports(project_dir: Path, file: Path, text: str, packages: frozenset[str]) -> list[Finding]:
+    rel = file.relative_to(project_dir).as_posix()
+    out: list[Finding] = []
+    for match in IMPORT_RE.finditer(text):
+        spec = next(g for g in match.groups() if g)
+        line = text.count("\n", 0, match.start()) + 1 + (1 if text[match.start()] == "\n" else 0)
+        if spec in BANNED_MODULES:
+            out.append(Finding(rel, line, f"import of {spec!r} is not allowed: {BANNED_MODULES[spec]}", "import"))
+        elif spec.startswith((".", "@/")):
+            if not _resolves(project_dir, file, spec):
+                out.append(Finding(rel, line, f"import {spec!r} does not resolve to a file in the project", "import"))
+        elif spec.startswith("next"):
+            if spec not in NEXT_SUBPATHS:
+                out.append(Finding(rel, line, f"import {spec!r} is not in the allowed next modules", "import"))
+        elif spec not in EXTRA_MODULES and package_of(spec) not in packages:
+            allowed = ", ".join(sorted(p for p in packages if not p.startswith("@types")))
+            out.append(Finding(rel, line, f"package {package_of(spec)!r} is not in the dependency set ({allowed})",
+                               "import"))
+    return out
+
+
+def needs_use_client(text: str) -> bool:
+    return bool(HOOK_RE.search(text) or HANDLER_RE.search(text))
+
+
+def has_use_client(text: str) -> bool:
+    return bool(USE_CLIENT_RE.match(text))
+
+
+def check_file(project_dir: Path, file: Path, packages: frozenset[str]) -> list[Finding]:
+    rel = file.relative_to(project_dir).as_posix()
+    if problem := path_problem(rel):
+        return [Finding(rel, 1, f"file not allowed: {problem}", "path")]
+    if file.is_symlink():
+        return [Finding(rel, 1, "file not allowed: symbolic link", "path")]
+    if file.suffix not in CODE_EXTS:
+        return []
+    text = file.read_text(encoding="utf-8", errors="replace")
+    findings = check_imports(project_dir, file, text, packages)
+    for match in REMOTE_RE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        findings.append(Finding(rel, line, "remote image, script or style: the site must work offline", "remote"))
+    if file.suffix == ".tsx" and needs_use_client(text) and not has_use_client(text):
+        findings.append(Finding(rel, 1, "uses hooks or event handlers without 'use client'", "use-client"))
+    return findings
+
+
+def source_files(project_dir: Path) -> list[Path]:
+    """Every file under the allowed folders plus stray files at unexpected places."""
+    out: list[Path] = []
+    for path in sorted(project_dir.rglob("*")):
+        rel = path.relative_to(project_dir)
+        if rel.parts[0] in SKIP_DIRS or not (path.is_file() or path.is_symlink()):
+            continue
+        if len(rel.parts) == 1:  # top-level files come from the template
+            continue
+        out.append(path)
+    return out
+
+
+def check_project(project_dir: Path) -> list[Finding]:
+    """Run every static check over the project's source files."""
+    packages = allowed_packages((project_dir / "package.json").read_text(encoding="utf-8"))
+    findings: list[Finding] = []
+    for file in source_files(project_dir):
+        findings.extend(check_file(project_dir, file, packages))
+    return findings
+
+
+def add_use_client(project_dir: Path, findings: list[Finding]) -> list[str]:
+    """The one fix that is always safe: prepend 'use client' where it is missing."""
+    fixed: list[str] = []
+    for f in findings:
+        if f.code == "use-client":
+            path = project_dir / f.file
+            path.write_text('"use client";\n\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
+            fixed.append(f.file)
+    return fixed

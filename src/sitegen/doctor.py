@@ -1,0 +1,99 @@
+"""`sitegen doctor`: what is installed, what is missing, and how to fix each."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.markup import escape
+
+from sitegen.config import Settings
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    required: bool = False  # for building at all (Node or Docker)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _version(cmd: list[str]) -> str | None:
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else None
+
+
+def _tool(settings: Settings, name: str) -> str | None:
+    local = settings.home / "tools" / "node_modules" / ".bin" / name
+    return shutil.which(name) or (str(local) if local.exists() else None)
+
+
+def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
+    out = [Check("python", sys.version_info >= (3, 11), sys.version.split()[0], "Use Python 3.11 or newer.")]
+    out.append(Check("home", settings.home.is_dir(), str(settings.home), "Set SITEGEN_HOME to a writable folder."))
+    node = _version(["node", "--version"])
+    npm = _version(["npm", "--version"])
+    node_ok = bool(node and npm and int(node.lstrip("v").split(".")[0]) >= 20)
+    out.append(Check("node", node_ok, f"node {node or 'missing'}, npm {npm or 'missing'}",
+                     "Install Node.js 20+ (https://nodejs.org) for --sandbox local.", required=False))
+    out.extend(docker_checks(settings, clean))
+    out.append(Check("gemini key", bool(settings.gemini_api_key),
+                     "GEMINI_API_KEY set" if settings.gemini_api_key else "not set (offline provider is used)",
+                     "export GEMINI_API_KEY=… for real model generation"))
+    has_openai = bool(settings.openai_api_key or settings.openai_base_url)
+    out.append(Check("openai-compatible", has_openai,
+                     settings.openai_base_url or ("OPENAI_API_KEY set" if settings.openai_api_key else "not set"),
+                     "export OPENAI_BASE_URL=http://localhost:11434 (Ollama) or OPENAI_API_KEY=…"))
+    deploy_clis = (("vercel", "VERCEL_TOKEN"), ("netlify", "NETLIFY_AUTH_TOKEN"), ("wrangler", "CLOUDFLARE_API_TOKEN"))
+    for cli, env in deploy_clis:
+        path = _tool(settings, cli)
+        token = bool(getattr(settings, {"vercel": "vercel_token", "netlify": "netlify_token",
+                                        "wrangler": "cloudflare_token"}[cli]))
+        found = "found" if path else "not installed (installed on first deploy)"
+        detail = f"{found}; {env} {'set' if token else 'not set'}"
+        out.append(Check(f"deploy: {cli}", bool(token), detail, f"export {env}=… to deploy there"))
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    out.append(Check("chromium", bool(chromium), chromium or "not found",
+                     "apt-get install chromium (for VERIFYING screenshots), or set SITEGEN_VERIFY=0"))
+    out.append(Check("git", bool(shutil.which("git")), shutil.which("git") or "not found",
+                     "Install git so every version of a site is kept."))
+    return out
+
+
+def docker_checks(settings: Settings, clean: bool) -> list[Check]:
+    try:
+        from sitegen.build_docker import doctor_checks  # noqa: PLC0415
+    except ImportError:
+        from sitegen.build import docker_available  # noqa: PLC0415
+
+        ok, why = docker_available()
+        return [Check("docker", ok, why, "Start Docker, or build with --sandbox local.")]
+    return doctor_checks(settings, clean)
+
+
+def can_build(checks: list[Check]) -> bool:
+    by = {c.name: c for c in checks}
+    return by["home"].ok and (by["node"].ok or any(c.ok for c in checks if c.name.startswith("docker")))
+
+
+def print_checks(term: object, checks: list[Check]) -> None:
+    for c in checks:
+        mark = "[green]✓[/]" if c.ok else ("[red]✗[/]" if c.required else "[yellow]–[/]")
+        term.print(f"{mark} {c.name:<18} {escape(c.detail)}")  # type: ignore[attr-defined]
+        if not c.ok and c.fix:
+            term.print(f"  [dim]{escape(c.fix)}[/]")  # type: ignore[attr-defined]
+    verdict = "can build sites" if can_build(checks) else "cannot build: install Node.js 20+ or start Docker"
+    term.print(f"\n{verdict}")  # type: ignore[attr-defined]
+
+
+__all__ = ["Check", "Path", "can_build", "print_checks", "run_checks"]

@@ -1,0 +1,107 @@
+"""Starting and running jobs for the CLI: folder checks, project and job records, final report."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from sitegen.config import Settings
+from sitegen.errors import SitegenError, usage
+from sitegen.pipeline import Pipeline
+from sitegen.store import Store
+
+
+def slugify(text: str, max_len: int = 48) -> str:
+    """A folder-friendly slug: 'Coffee shop landing page' → 'coffee-shop-landing-page'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_len:
+            break
+        slug = candidate
+    return slug or "site"
+
+
+def check_out_dir(out: Path, force: bool) -> Path:
+    """Refuse a folder we must not write into; create it when missing. Nothing else is written."""
+    out = out.expanduser()
+    if out.exists() and not out.is_dir():
+        raise usage(f"--out {out} is a file, not a folder", "Choose another --out folder.")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise usage(f"{out} already exists and is not empty",
+                    "Choose another --out or --name, or pass --force to write into it.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".sitegen-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise usage(f"cannot write to {out}: {exc.strerror or exc}",
+                    "Choose a folder you can write to with --out.") from exc
+    return out.resolve()
+
+
+def prepare_new_job(
+    settings: Settings,
+    store: Store,
+    prompt: str,
+    *,
+    name: str | None,
+    out: Path | None,
+    provider: str,
+    models: list[str],
+    sandbox: str,
+    deploy: str | None,
+    verify: bool,
+    force: bool,
+) -> str:
+    """Validate the folder, create project and job records; return the job id."""
+    slug = slugify(name or prompt)
+    folder = check_out_dir(out or Path.cwd() / slug, force)
+    project = store.create_project(name or slug, slug, folder, prompt, provider)
+    options = {"name": name, "provider": provider, "models": models, "sandbox": sandbox,
+               "deploy": deploy, "verify": verify}
+    return store.create_job(project["id"], prompt, "new", options)
+
+
+def make_pipeline(settings: Settings, store: Store, term: Any) -> Pipeline:
+    pipeline = Pipeline(settings, store, term.on_event)
+    if settings.supabase_url and settings.supabase_key:
+        try:
+            from sitegen.sync import attach  # noqa: PLC0415
+
+            attach(pipeline, settings, store)
+        except ModuleNotFoundError:
+            pass
+    return pipeline
+
+
+def run_job(term: Any, settings: Settings, store: Store, job_id: str, resume: bool = False) -> int:
+    """Run (or resume) a job, report it, and return the exit code."""
+    from sitegen import views  # noqa: PLC0415
+
+    pipeline = make_pipeline(settings, store, term)
+    job = store.get_job(job_id)
+    if not term.json_mode:
+        project = store.get_project(job["project_id"])
+        verb = "Resuming" if resume else "Creating"
+        term.info(f"[bold]{verb}[/] {project['path']}  [dim](job {job_id})[/]")
+    try:
+        final = pipeline.resume(job_id) if resume else pipeline.run(job_id)
+    except KeyboardInterrupt:
+        final = store.get_job(job_id)
+    detail = views.job_detail(store, final)
+    if term.json_mode:
+        term.emit_json(detail)
+    else:
+        views.print_outcome(term, detail)
+    if final["status"] == "done":
+        return 0
+    return 1
+
+
+__all__ = ["SitegenError", "check_out_dir", "prepare_new_job", "run_job", "slugify"]

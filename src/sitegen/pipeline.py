@@ -1,0 +1,207 @@
+"""The job pipeline: ordered stages, each persisted when it starts and ends, resumable.
+
+CREATED → PLANNING → GENERATING → CHECKING → BUILDING → VERIFYING → DEPLOYING → DONE (or FAILED).
+The pipeline never prints: it emits ``Event``s to a callback and records everything in the store.
+A failure records the stage, the error and the log tail, and keeps every file already made.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitegen.config import Settings
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.store import Store
+
+STAGES = ["PLANNING", "GENERATING", "CHECKING", "BUILDING", "VERIFYING", "DEPLOYING"]
+META_DIR = ".sitegen"
+
+
+@dataclass
+class Event:
+    """Something the user may want to see. kinds: stage_start, stage_end, stage_fail, log, info, warn."""
+
+    kind: str
+    stage: str = ""
+    message: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+EventSink = Callable[[Event], None]
+
+
+@dataclass
+class JobContext:
+    """What a stage gets: settings, store, the job and project rows, and ways to report."""
+
+    settings: Settings
+    store: Store
+    job: dict[str, Any]
+    project: dict[str, Any]
+    emit: EventSink
+    stage: str = ""
+    state: dict[str, Any] = field(default_factory=dict)  # passed between stages within one run
+
+    @property
+    def job_id(self) -> str:
+        return self.job["id"]
+
+    @property
+    def project_dir(self) -> Path:
+        return Path(self.project["path"])
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return self.job["options"]
+
+    @property
+    def meta_dir(self) -> Path:
+        return self.project_dir / META_DIR
+
+    def scrub(self, text: str) -> str:
+        for secret in self.settings.secrets():
+            text = text.replace(secret, "***")
+        return text
+
+    def log(self, text: str) -> None:
+        """Append build or tool output to the job's log (file and record) and show it live."""
+        text = self.scrub(text)
+        self.store.append_log(self.job_id, text)
+        logs = self.meta_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        with open(logs / f"{self.job_id}.log", "a", encoding="utf-8") as fh:
+            fh.write(text)
+        self.emit(Event("log", self.stage, text))
+
+    def info(self, message: str, **data: Any) -> None:
+        message = self.scrub(message)
+        self.store.add_event(self.job_id, self.stage, "info", detail={"message": message, **data})
+        self.emit(Event("info", self.stage, message, data))
+
+    def record_call(self, record: Any) -> None:
+        self.store.add_llm_call(self.job_id, record)
+
+
+StageFn = Callable[[JobContext], dict[str, Any] | None]
+
+
+def stage_handlers() -> dict[str, StageFn]:
+    from sitegen import stages  # noqa: PLC0415 — keeps `sitegen --help` fast
+
+    return stages.HANDLERS
+
+
+def planned_stages(options: dict[str, Any]) -> list[str]:
+    """The stages this job runs, given its options."""
+    out = ["PLANNING", "GENERATING", "CHECKING"]
+    if options.get("sandbox") != "none":
+        out.append("BUILDING")
+        if options.get("verify"):
+            out.append("VERIFYING")
+        if options.get("deploy"):
+            out.append("DEPLOYING")
+    return out
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, store: Store, emit: EventSink | None = None):
+        self.settings = settings
+        self.store = store
+        self.emit: EventSink = emit or (lambda _e: None)
+        self._listeners: list[Callable[[str, str], None]] = []
+
+    def on_change(self, listener: Callable[[str, str], None]) -> None:
+        """Call listener(job_id, stage) after every persisted stage change (used by sync)."""
+        self._listeners.append(listener)
+
+    def _changed(self, job_id: str, stage: str) -> None:
+        for listener in self._listeners:
+            try:
+                listener(job_id, stage)
+            except Exception:  # noqa: BLE001 — a mirror must never break a job
+                pass
+
+    def run(self, job_id: str, start_after: str | None = None) -> dict[str, Any]:
+        """Run the job's remaining stages; return the final job row. Never raises SitegenError."""
+        job = self.store.get_job(job_id)
+        project = self.store.get_project(job["project_id"])
+        ctx = JobContext(self.settings, self.store, job, project, self.emit)
+        stages = planned_stages(job["options"])
+        if start_after in stages:
+            stages = stages[stages.index(start_after) + 1 :]
+        handlers = stage_handlers()
+        for stage in stages:
+            ctx.stage = stage
+            started = time.monotonic()
+            self.store.update_job(job_id, stage=stage)
+            self.store.add_event(job_id, stage, "start")
+            self._changed(job_id, stage)
+            self.emit(Event("stage_start", stage))
+            try:
+                detail = handlers[stage](ctx) or {}
+            except BaseException as exc:  # noqa: BLE001 — recorded, then re-raised if not ours
+                self._fail(ctx, stage, exc, time.monotonic() - started)
+                if isinstance(exc, KeyboardInterrupt | SystemExit):
+                    raise
+                return self.store.get_job(job_id)
+            seconds = time.monotonic() - started
+            self.store.add_event(job_id, stage, "end", seconds, detail)
+            self.store.update_job(job_id, last_done_stage=stage)
+            self._changed(job_id, stage)
+            self.emit(Event("stage_end", stage, "", {"seconds": seconds, **detail}))
+        result = {**ctx.state.get("result", {}), "path": str(ctx.project_dir)}
+        self.store.update_job(job_id, status="done", stage="DONE", result=result, finished_at=time.time())
+        self.store.add_event(job_id, "DONE", "end")
+        self._changed(job_id, "DONE")
+        return self.store.get_job(job_id)
+
+    def _fail(self, ctx: JobContext, stage: str, exc: BaseException, seconds: float) -> None:
+        if isinstance(exc, SitegenError):
+            err = exc
+        elif isinstance(exc, KeyboardInterrupt):
+            err = SitegenError(f"interrupted during {stage}", ErrorKind.INTERRUPTED)
+        else:
+            err = SitegenError(f"{type(exc).__name__}: {exc}", ErrorKind.INTERNAL)
+            ctx.log(traceback.format_exc())
+        message = ctx.scrub(err.message)
+        status = "interrupted" if err.kind == ErrorKind.INTERRUPTED else "failed"
+        self.store.add_event(ctx.job_id, stage, "fail", seconds, {"error": message, "kind": err.kind.value})
+        result = {**ctx.state.get("result", {}), "path": str(ctx.project_dir)}
+        self.store.update_job(
+            ctx.job_id,
+            status=status,
+            stage=stage,
+            error=message,
+            error_kind=err.kind.value,
+            hint=err.hint,
+            result=result,
+            finished_at=time.time(),
+        )
+        self._changed(ctx.job_id, stage)
+        self.emit(Event("stage_fail", stage, message, {"kind": err.kind.value, "hint": err.hint}))
+
+    def resume(self, job_id: str) -> dict[str, Any]:
+        """Continue a failed or interrupted job from its last finished stage."""
+        job = self.store.get_job(job_id)
+        if job["status"] == "running":
+            raise SitegenError(f"job {job['id']} is still running (pid {job['pid']})", ErrorKind.USAGE,
+                               "Wait for it, or stop that process first.")
+        if job["status"] == "done":
+            raise SitegenError(f"job {job['id']} already finished", ErrorKind.USAGE,
+                               "Nothing to resume; use `sitegen edit` to change the site.")
+        self.store.claim_job(job["id"])
+        self.store.add_event(job["id"], job["stage"], "info", detail={"message": "resumed"})
+        return self.run(job["id"], start_after=job["last_done_stage"])
+
+
+def save_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)

@@ -11,10 +11,10 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-ALLOWED_DIRS = ("app", "components", "lib", "public")
-ALLOWED_EXTS = {".tsx", ".ts", ".css", ".svg", ".json", ".txt", ".ico", ".webmanifest"}
+from sitegen.safepaths import path_problem
+
 CODE_EXTS = {".tsx", ".ts"}
 SKIP_DIRS = {"node_modules", ".next", "out", ".sitegen", ".git"}
 
@@ -49,24 +49,6 @@ class Finding:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def path_problem(rel: str) -> str | None:
-    """Why a proposed project path is not allowed, or None when it is fine."""
-    if not rel or "\x00" in rel or "\\" in rel:
-        return "empty path or a NUL/backslash in it"
-    if rel.startswith("/") or re.match(r"^[A-Za-z]:", rel):
-        return "absolute path"
-    parts = PurePosixPath(rel).parts
-    if any(p in ("..", ".") for p in parts) or "//" in rel:
-        return "path leaves its folder ('..', '.' or '//')"
-    if parts[0] not in ALLOWED_DIRS:
-        return f"outside the allowed folders ({', '.join(ALLOWED_DIRS)})"
-    if any(p.startswith(".") for p in parts):
-        return "hidden file or folder"
-    if PurePosixPath(rel).suffix.lower() not in ALLOWED_EXTS:
-        return f"extension not allowed ({', '.join(sorted(ALLOWED_EXTS))})"
-    return None
 
 
 @cache

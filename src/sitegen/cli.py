@@ -6,6 +6,7 @@ This is the only module that prints or exits (through ``Terminal``). Exit codes:
 
 from __future__ import annotations
 
+import inspect
 import os
 import signal
 import sys
@@ -61,6 +62,9 @@ def command(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(1) from None
         raise typer.Exit(code or 0)
 
+    signature = inspect.signature(fn, eval_str=True)
+    wrapper.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    del wrapper.__wrapped__  # type: ignore[attr-defined]
     return wrapper
 
 
@@ -232,15 +236,21 @@ def _register_extra_commands() -> None:
 _register_extra_commands()
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
-) -> None:
-    if version:
+def _show_version(value: bool) -> None:
+    if value:
         from sitegen import __version__  # noqa: PLC0415
 
         sys.stdout.write(f"sitegen {__version__}\n")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn one sentence into a real, built, deployable website."""
 
 
 def main() -> None:

@@ -1,0 +1,123 @@
+"""The SQLite store: migrations, jobs and stages, interrupted jobs, concurrent writers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sitegen.errors import SitegenError
+from sitegen.store import MIGRATIONS, Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "db" / "sitegen.db")
+
+
+def test_migrations_are_named_and_applied_once(tmp_path: Path) -> None:
+    first = Store(tmp_path / "s.db")
+    names = [row[0] for row in first.db.execute("SELECT name FROM migrations ORDER BY name")]
+    assert names == [name for name, _ in MIGRATIONS]
+    assert Store(tmp_path / "s.db").migrate() == []
+    mode = first.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_job_lifecycle_and_stage_durations(store: Store, tmp_path: Path) -> None:
+    project = store.create_project("Luz", "luz", tmp_path / "luz", "a café called Luz", "offline")
+    job_id = store.create_job(project["id"], "a café called Luz", options={"sandbox": "local"})
+    store.add_event(job_id, "PLANNING", "start")
+    store.add_event(job_id, "PLANNING", "end", 0.25)
+    store.add_event(job_id, "BUILDING", "start")
+    store.add_event(job_id, "BUILDING", "fail", 3.5, {"error": "boom"})
+    stages = store.stage_durations(job_id)
+    assert [(s["stage"], s["status"], s["seconds"]) for s in stages] == [
+        ("PLANNING", "done", 0.25),
+        ("BUILDING", "failed", 3.5),
+    ]
+    job = store.get_job(job_id[:6])
+    assert job["id"] == job_id and job["options"] == {"sandbox": "local"}
+    assert store.get_project(project["id"])["last_job_id"] == job_id
+
+
+def test_log_tail_keeps_the_end(store: Store, tmp_path: Path) -> None:
+    project = store.create_project("x", "x", tmp_path / "x", "x", "offline")
+    job_id = store.create_job(project["id"], "x")
+    for i in range(3000):
+        store.append_log(job_id, f"line {i}\n")
+    tail = store.get_job(job_id)["log_tail"]
+    assert tail.endswith("line 2999\n") and len(tail) <= 8000 and "line 0\n" not in tail
+
+
+def test_unknown_job_and_project_are_not_found(store: Store) -> None:
+    with pytest.raises(SitegenError) as exc:
+        store.get_job("jdeadbeef")
+    assert exc.value.exit_code == 2
+    with pytest.raises(SitegenError):
+        store.find_project("nope")
+
+
+def test_find_project_by_name_path_and_cwd(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    project = store.create_project("Blue Fern", "blue-fern", folder.resolve(), "p", "offline")
+    assert store.find_project("Blue Fern")["id"] == project["id"]
+    assert store.find_project(str(folder))["id"] == project["id"]
+    (folder / "app").mkdir()
+    assert store.find_project(None, cwd=folder / "app")["id"] == project["id"]
+
+
+def test_running_job_of_a_dead_process_is_interrupted(store: Store, tmp_path: Path) -> None:
+    project = store.create_project("x", "x", tmp_path / "x", "x", "offline")
+    job_id = store.create_job(project["id"], "x")
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    store.update_job(job_id, pid=child.pid, stage="BUILDING")
+    assert store.get_job(job_id)["status"] == "running"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    job = store.get_job(job_id)
+    assert job["status"] == "interrupted" and "BUILDING" in job["error"]
+    assert store.get_project(project["id"])["last_status"] == "interrupted"
+
+
+def _writer(path: str, n: int, worker: int) -> None:
+    s = Store(Path(path))
+    project = s.create_project(f"p{worker}", f"p{worker}", Path(f"/tmp/nowhere/{worker}"), "x", "offline")
+    job_id = s.create_job(project["id"], "x")
+    for i in range(n):
+        s.add_event(job_id, "BUILDING", "info", detail={"i": i})
+        s.append_log(job_id, f"{worker}:{i}\n")
+
+
+def test_several_processes_write_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    Store(path).close()
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(path), 200, w)) for w in range(4)]
+    started = time.monotonic()
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert all(p.exitcode == 0 for p in procs), [p.exitcode for p in procs]
+    s = Store(path)
+    assert s.db.execute("SELECT COUNT(*) FROM stage_events WHERE event='info'").fetchone()[0] == 800
+    assert len(s.list_projects()) == 4
+    assert time.monotonic() - started < 120
+
+
+def test_outbox_keeps_newest_version_per_row(store: Store) -> None:
+    store.outbox_put("projects", "p1", {"v": 1})
+    store.outbox_put("projects", "p1", {"v": 2})
+    store.outbox_put("jobs", "j1", {"v": 1})
+    items = store.outbox_items()
+    assert [(i["table_name"], i["payload"]["v"]) for i in items] == [("projects", 2), ("jobs", 1)]
+    store.outbox_done([items[0]["id"]])
+    assert len(store.outbox_items()) == 1

@@ -3,8 +3,7 @@
 #
 # Idempotent; run as root on a fresh Debian 12. Either run it or source it:
 #   bash .ci/setup-docker.sh                 # prints the export line at the end
-#   source .ci/setup-docker.sh               # also exports SITEGEN_BUILD_IMAGE and
-#                                            # SITEGEN_REQUIRE_SERVICES=1 into the caller
+#   source .ci/setup-docker.sh               # also exports SITEGEN_BUILD_IMAGE into the caller
 # Steps: install docker.io + debootstrap if missing; start dockerd in the background when
 # `docker info` fails and wait for it; build `sitegen-test-node:20` from a debootstrap'd
 # bookworm (minbase) plus the host's node, npm and CA bundle, imported with `docker import`.
@@ -107,14 +106,14 @@ _sitegen_setup_docker() (
     docker run --rm --network none "$image" node -e 'console.log("node", process.version, "ok")' >&2
 )
 
-if _sitegen_setup_docker; then
+# Not inside `if`: bash ignores `set -e` in a function called from an `if` condition.
+_sitegen_setup_docker
+_sitegen_status=$?
+unset -f _sitegen_setup_docker
+if [[ $_sitegen_status -eq 0 ]]; then
     export SITEGEN_BUILD_IMAGE="${SITEGEN_TEST_IMAGE:-sitegen-test-node:20}"
-    export SITEGEN_REQUIRE_SERVICES="${SITEGEN_REQUIRE_SERVICES:-1}"
     echo "export SITEGEN_BUILD_IMAGE=$SITEGEN_BUILD_IMAGE"
-    unset -f _sitegen_setup_docker
 else
-    _sitegen_status=$?
-    unset -f _sitegen_setup_docker
     echo "[setup-docker] failed (exit $_sitegen_status)" >&2
     # `return` when sourced, `exit` when run.
     return "$_sitegen_status" 2>/dev/null || exit "$_sitegen_status"

@@ -607,7 +607,7 @@ def doctor_report(settings: Settings) -> list[DoctorCheck]:
         stale = leftover_containers(client, include_live=False)
         checks.append(
             DoctorCheck(
-                "leftover containers",
+                "build containers",
                 not stale,
                 f"{len(stale)} sitegen container(s) from interrupted builds" if stale else "none",
                 "Run `sitegen doctor --clean` to remove them." if stale else "",
@@ -616,3 +616,23 @@ def doctor_report(settings: Settings) -> list[DoctorCheck]:
     finally:
         client.close()
     return checks
+
+
+def doctor_checks(settings: Settings, clean: bool = False) -> list[Any]:
+    """`sitegen doctor [--clean]`'s Docker lines, as sitegen.doctor.Check rows.
+
+    Only the daemon line's name starts with "docker": doctor.can_build counts any ok "docker…"
+    line as a way to build.
+    """
+    from sitegen.doctor import Check  # noqa: PLC0415
+
+    out: list[Any] = []
+    if clean:
+        try:
+            removed = clean_containers()
+            out.append(Check("clean", True, f"removed {removed} leftover sitegen container(s)"))
+        except SandboxError as exc:
+            out.append(Check("clean", False, exc.message, exc.hint))
+    for check in doctor_report(settings):
+        out.append(Check(check.name, check.ok, check.detail, check.hint))
+    return out

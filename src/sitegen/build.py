@@ -90,6 +90,7 @@ def run_streaming(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     chunks: list[str] = []
     timed_out = threading.Event()
@@ -114,6 +115,16 @@ def run_streaming(
     finally:
         timer.cancel()
     return code, "".join(chunks), timed_out.is_set()
+
+
+def die_with_parent() -> None:
+    """In the child: get SIGKILL when sitegen dies, so a killed job leaves no build running."""
+    try:
+        import ctypes  # noqa: PLC0415
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

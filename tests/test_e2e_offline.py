@@ -1,0 +1,105 @@
+"""End to end on the offline provider: real `sitegen new` runs with a real `next build`."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import has_node, need, run_cli
+
+pytestmark = pytest.mark.e2e
+
+PROMPTS = [
+    ("coffee shop landing page", None),
+    ("a law firm in Boston called Hale & Partners with a contact page", "Hale & Partners"),
+    ('yoga studio called "Café {Ñandú} <b>&</b> `${x}` \'quote\' 🎉 東京 مرحبا"',
+     "Café {Ñandú} <b>&</b> `${x}` 'quote' 🎉 東京 مرحبا"),
+]
+
+
+def page_text(path: Path) -> str:
+    return html.unescape(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("prompt, name", PROMPTS, ids=["cafe", "law-firm", "jsx-hostile"])
+def test_new_builds_a_static_site(tmp_path: Path, warm_home: Path, prompt: str, name: str | None) -> None:
+    need(has_node(), "node is not installed")
+    out = tmp_path / "site"
+    result = run_cli("new", prompt, "--out", str(out), "--sandbox", "local", "--no-verify", "--json",
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(result.stdout)  # exactly one JSON object on stdout
+    assert data["status"] == "done" and data["path"] == str(out.resolve())
+    assert [s["stage"] for s in data["stages"]] == ["PLANNING", "GENERATING", "CHECKING", "BUILDING"]
+    assert all(s["status"] == "done" and s["seconds"] is not None for s in data["stages"])
+    index = out / "out" / "index.html"
+    assert index.exists()
+    if name:
+        assert name in page_text(index)
+    plan = json.loads((out / ".sitegen" / "plan.json").read_text(encoding="utf-8"))
+    for page in plan["pages"]:
+        if page["slug"]:
+            assert (out / "out" / page["slug"] / "index.html").exists()
+    status = run_cli("status", data["job_id"], "--json", cwd=tmp_path)
+    assert json.loads(status.stdout)["status"] == "done"
+
+
+def test_default_folder_is_the_slug_and_status_shows_durations(tmp_path: Path, warm_home: Path) -> None:
+    need(has_node(), "node is not installed")
+    result = run_cli("new", "coffee shop landing page", "--sandbox", "local", "--no-verify", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout == ""  # progress goes to stderr
+    assert (tmp_path / "coffee-shop-landing-page" / "out" / "index.html").exists()
+    status = run_cli("status", cwd=tmp_path)
+    assert status.returncode == 0 and "done" in status.stdout
+    detail = run_cli("status", "coffee-shop-landing-page", cwd=tmp_path)
+    assert "BUILDING" in detail.stdout and " s" in detail.stdout
+    projects = json.loads(run_cli("projects", "--json", cwd=tmp_path).stdout)["projects"]
+    assert projects[0]["last_status"] == "done"
+
+
+def test_no_node_fails_with_exit_1_and_keeps_files(tmp_path: Path) -> None:
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    env = {"PATH": str(bare)}
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "sitegen", "new", "bakery in Lyon", "--out", str(out),
+                             "--sandbox", "local", "--json"], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, **env}, stdin=subprocess.DEVNULL, timeout=120)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["status"] == "failed" and data["stage"] == "BUILDING" and data["error_kind"] == "no_node"
+    assert "Node.js is not installed" in data["error"]
+    assert (out / "app" / "page.tsx").exists() and (out / ".sitegen" / "plan.json").exists()
+
+
+def test_killed_job_is_interrupted_and_resumes(tmp_path: Path, warm_home: Path) -> None:
+    need(has_node(), "node is not installed")
+    out = tmp_path / "site"
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "new", "gym in Leeds", "--out", str(out),
+                             "--sandbox", "local", "--no-verify", "--verbose"], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / ".sitegen" / "files.json").exists():
+        time.sleep(0.05)
+    assert (out / ".sitegen" / "files.json").exists()
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    listed = json.loads(run_cli("status", "--json", cwd=tmp_path).stdout)["jobs"]
+    assert listed[0]["status"] == "interrupted"
+    job_id = listed[0]["job_id"]
+    result = run_cli("resume", job_id, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(result.stdout)
+    assert data["status"] == "done" and (out / "out" / "index.html").exists()
+    planning_runs = [s for s in data["stages"] if s["stage"] == "PLANNING"]
+    assert len(planning_runs) == 1  # resumed after the last finished stage, not from scratch

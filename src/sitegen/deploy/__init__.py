@@ -1,0 +1,100 @@
+"""The deployment manager: put a built site (its ``out/`` folder) online.
+
+Targets: ``vercel`` (Vercel CLI), ``netlify`` (netlify-cli), ``cloudflare`` (wrangler, Pages) and
+``static`` (a plain folder). CLIs are pinned and installed on first use under SITEGEN_HOME/tools.
+Tokens reach a CLI only through its environment and never appear in a log line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sitegen.config import Settings
+from sitegen.deploy.targets import (
+    DeployResult,
+    deploy_cloudflare,
+    deploy_netlify,
+    deploy_static,
+    deploy_vercel,
+    fail,
+)
+from sitegen.deploy.tools import TOOLS, scrub
+from sitegen.errors import SitegenError
+
+TARGETS = ("vercel", "netlify", "cloudflare", "static")
+DEFAULT_TIMEOUT = 600.0
+
+__all__ = ["TARGETS", "TOOLS", "DeployResult", "deploy", "deploy_stage", "record_deploy"]
+
+
+def default_timeout() -> float:
+    """SITEGEN_DEPLOY_TIMEOUT seconds, else 600."""
+    try:
+        return float(os.environ.get("SITEGEN_DEPLOY_TIMEOUT") or DEFAULT_TIMEOUT)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+def deploy(
+    project_dir: Path,
+    target: str,
+    settings: Settings,
+    prod: bool,
+    on_log: Callable[[str], None],
+    timeout: float = DEFAULT_TIMEOUT,
+    static_dir: Path | None = None,
+) -> DeployResult:
+    """Deploy ``project_dir/out`` to ``target``; raise SitegenError(DEPLOY) when it fails."""
+    secrets = settings.secrets()
+
+    def log(line: str) -> None:
+        on_log(scrub(line, secrets))
+
+    if target not in TARGETS:
+        raise fail(f"unknown deploy target {target!r}", f"Use one of: {', '.join(TARGETS)}.")
+    out = Path(project_dir).resolve() / "out"
+    if not (out / "index.html").is_file():
+        raise fail(f"there is no built site in {out}",
+                   "Build it first: `sitegen resume JOB` (or `sitegen new`), then deploy.")
+    try:
+        if target == "static":
+            return deploy_static(out, static_dir, log)
+        runner = {"vercel": deploy_vercel, "netlify": deploy_netlify, "cloudflare": deploy_cloudflare}[target]
+        return runner(out, settings, prod, log, timeout)
+    except SitegenError as exc:
+        exc.message = scrub(exc.message, secrets)
+        raise
+
+
+def record_deploy(store: Any, project_id: str, result: DeployResult) -> None:
+    """Store where the project went live."""
+    store.update_project(
+        project_id,
+        deploy_url=result.url,
+        deploy_target=result.target,
+        deployment_id=result.deployment_id,
+        deployed_at=result.at,
+    )
+
+
+def deploy_stage(ctx: Any) -> dict[str, Any]:
+    """The DEPLOYING stage of a job: deploy to ``options['deploy']`` and record the URL."""
+    target = ctx.options.get("deploy") or "static"
+    static_dir = ctx.options.get("static_dir")
+    result = deploy(
+        ctx.project_dir,
+        target,
+        ctx.settings,
+        bool(ctx.options.get("prod")),
+        on_log=lambda line: ctx.log(line + "\n"),
+        timeout=float(ctx.options.get("deploy_timeout") or default_timeout()),
+        static_dir=Path(static_dir) if static_dir else None,
+    )
+    record_deploy(ctx.store, ctx.project["id"], result)
+    detail = result.to_dict()
+    ctx.state.setdefault("result", {}).update(url=result.url, deploy=detail)
+    ctx.info(f"live at {result.url}", url=result.url, target=target)
+    return detail

@@ -1,0 +1,234 @@
+"""Deploy CLIs: find them, install them (pinned, with npm, on first use) and run them safely.
+
+A CLI runs with stdin closed, in its own process group, with our own timeout; every line it
+prints goes through ``on_log`` already scrubbed of secrets and terminal escape codes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.errors import ErrorKind, SitegenError
+
+LogFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A pinned npm package that provides a deploy CLI."""
+
+    package: str
+    version: str
+    binary: str
+    min_node: tuple[int, int] = (18, 0)
+
+    @property
+    def spec(self) -> str:
+        return f"{self.package}@{self.version}"
+
+
+TOOLS: dict[str, Tool] = {
+    "vercel": Tool("vercel", "58.10.0", "vercel", (18, 0)),
+    "netlify": Tool("netlify-cli", "26.2.0", "netlify", (20, 12)),
+    "cloudflare": Tool("wrangler", "4.86.0", "wrangler", (20, 3)),
+}
+
+INSTALL_TIMEOUT = 900.0
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]")
+
+
+def tools_dir(home: Path) -> Path:
+    """Where pinned CLIs are installed: SITEGEN_TOOLS_DIR, else SITEGEN_HOME/tools."""
+    env = os.environ.get("SITEGEN_TOOLS_DIR")
+    return Path(env).expanduser() if env else home / "tools"
+
+
+def installed_binary(tool: Tool, home: Path) -> Path:
+    return tools_dir(home) / tool.spec / "node_modules" / ".bin" / tool.binary
+
+
+def node_version() -> tuple[int, int] | None:
+    node = shutil.which("node")
+    if not node:
+        return None
+    try:
+        out = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=20,
+                             stdin=subprocess.DEVNULL).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.match(r"v(\d+)\.(\d+)", out.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def find_tool(name: str, home: Path) -> Path | None:
+    """The CLI on PATH, or the pinned copy under the tools folder; None when neither exists."""
+    tool = TOOLS[name]
+    on_path = shutil.which(tool.binary)
+    if on_path:
+        return Path(on_path)
+    local = installed_binary(tool, home)
+    return local if local.exists() else None
+
+
+def ensure_tool(name: str, home: Path, on_log: LogFn, timeout: float = INSTALL_TIMEOUT) -> Path:
+    """Return the CLI's path, installing the pinned package with npm the first time."""
+    found = find_tool(name, home)
+    if found:
+        return found
+    tool = TOOLS[name]
+    node = node_version()
+    if node is None or not shutil.which("npm"):
+        raise SitegenError(
+            f"the {tool.binary} CLI is not installed and Node.js/npm are not available to install it",
+            ErrorKind.DEPLOY,
+            f"Install Node.js {tool.min_node[0]}+ (with npm), or install {tool.spec} yourself.",
+        )
+    if node < tool.min_node:
+        want = ".".join(map(str, tool.min_node))
+        raise SitegenError(
+            f"{tool.spec} needs Node.js {want}+, this machine has {node[0]}.{node[1]}",
+            ErrorKind.DEPLOY,
+            f"Upgrade Node.js to {want} or newer, or put a {tool.binary} CLI on PATH.",
+        )
+    final = tools_dir(home) / tool.spec
+    staging = final.with_name(f".{tool.spec}.{os.getpid()}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    on_log(f"installing {tool.spec} into {final} (first use; about a minute)")
+    cmd = ["npm", "install", "--no-audit", "--no-fund", "--save-exact", "--loglevel", "notice",
+           "--prefix", str(staging), tool.spec]
+    started = time.monotonic()
+    result = run_cli(cmd, cwd=staging, env=dict(os.environ), on_log=on_log, timeout=timeout,
+                     secrets=[], label=f"npm install {tool.spec}", heartbeat=10.0)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SitegenError(
+            f"npm could not install {tool.spec}: {result.last_error() or f'exit code {result.returncode}'}",
+            ErrorKind.DEPLOY,
+            "Check the network or the npm registry settings (npm config get registry), then retry.",
+        )
+    if final.exists():  # another process won the race
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        staging.rename(final)
+    on_log(f"installed {tool.spec} in {time.monotonic() - started:.0f}s")
+    return installed_binary(tool, home)
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def last_error(self) -> str:
+        """The CLI's own error line: the last 'Error: …' line, else the last stderr line."""
+        lines = [ln.strip() for ln in self.stderr.splitlines() if ln.strip()]
+        for line in reversed(lines):
+            cleaned = line.lstrip("›!✖× ").strip()
+            if re.match(r"(?i)(\w*error|err!)\b:?", cleaned):
+                return re.sub(r"^(?i:error|npm err!)\s*:?\s*", "", cleaned).strip() or cleaned
+        return lines[-1] if lines else ""
+
+
+def scrub(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _pump(stream: object, sink: list[str], on_line: Callable[[str], None] | None) -> None:
+    for raw in iter(stream.readline, ""):  # type: ignore[attr-defined]
+        sink.append(raw)
+        if on_line is None:
+            continue
+        for part in ANSI.sub("", raw).replace("\r", "\n").split("\n"):
+            if part.strip():
+                on_line(part.rstrip())
+
+
+def run_cli(
+    cmd: list[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    on_log: LogFn,
+    timeout: float,
+    secrets: list[str],
+    label: str,
+    log_stdout: bool = True,
+    heartbeat: float | None = None,
+) -> CliResult:
+    """Run a CLI with stdin closed and a deadline; kill its whole process group on timeout."""
+
+    def emit(line: str) -> None:
+        on_log(scrub(line, secrets))
+
+    try:
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace", start_new_session=True,
+        )
+    except OSError as exc:
+        raise SitegenError(f"cannot run {label}: {exc.strerror or exc}", ErrorKind.DEPLOY) from exc
+    out: list[str] = []
+    err: list[str] = []
+    readers = [
+        threading.Thread(target=_pump, args=(proc.stdout, out, emit if log_stdout else None), daemon=True),
+        threading.Thread(target=_pump, args=(proc.stderr, err, emit), daemon=True),
+    ]
+    for t in readers:
+        t.start()
+    started = time.monotonic()
+    try:
+        while True:
+            step = min(heartbeat or timeout, max(0.0, started + timeout - time.monotonic()))
+            try:
+                proc.wait(timeout=step)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - started >= timeout:
+                    raise
+                emit(f"{label}: still running ({time.monotonic() - started:.0f}s)")
+    except subprocess.TimeoutExpired:
+        kill_group(proc)
+        for t in readers:
+            t.join(timeout=5)
+        raise SitegenError(
+            f"{label} did not finish within {timeout:.0f}s and was stopped",
+            ErrorKind.DEPLOY,
+            "The service did not answer in time; the build is kept: retry later with `sitegen deploy`.",
+        ) from None
+    except BaseException:
+        kill_group(proc)
+        raise
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)  # leave no stray children holding our pipes
+    for t in readers:
+        t.join(timeout=10)
+    return CliResult(proc.returncode, scrub("".join(out), secrets), scrub("".join(err), secrets))
+
+
+def kill_group(proc: subprocess.Popen[str]) -> None:
+    """SIGTERM the process group, then SIGKILL whatever is left after a few seconds."""
+    for sig, wait in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(proc.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue

@@ -88,13 +88,14 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
     @command
     def sync_cmd(
         term: Any,
+        everything: Annotated[bool, typer.Option("--all", help="Queue every local record first.")] = False,
         json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")] = False,
     ) -> int:
         """Send every waiting project and job record to Supabase."""
         from sitegen.sync import sync_now  # noqa: PLC0415
 
         settings, store = context()
-        report = sync_now(settings, store)
+        report = sync_now(settings, store, everything=everything)
         if json_out:
             term.emit_json(report)
         elif not report["configured"]:

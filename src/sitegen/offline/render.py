@@ -172,7 +172,7 @@ def render_site(plan: SitePlan) -> dict[str, str]:
         "lib/types.ts": _template("types.ts"),
         "lib/content.ts": _content_ts(data),
     }
-    icons: set[str] = set()
+    icons: set[str] = {data["motif"]}
     kinds: set[str] = set()
     for index, page in enumerate(data["pages"]):
         path = "app/page.tsx" if not page["slug"] else f"app/{page['slug']}/page.tsx"

@@ -72,6 +72,24 @@ KIND_LABELS: dict[str, str] = {
 
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
 
+# business kind -> the icon drawn large in the hero and about illustrations
+KIND_MOTIFS: dict[str, str] = {
+    "cafe": "Coffee",
+    "restaurant": "UtensilsCrossed",
+    "bakery": "Croissant",
+    "saas": "ChartNoAxesCombined",
+    "portfolio": "PenTool",
+    "agency": "Palette",
+    "gym": "Dumbbell",
+    "salon": "Scissors",
+    "clinic": "Stethoscope",
+    "law": "Scale",
+    "event": "PartyPopper",
+    "nonprofit": "HeartHandshake",
+    "real_estate": "House",
+    "school": "GraduationCap",
+}
+
 
 def normalise_variant(kind: str, variant: str) -> str:
     """The variant the component for ``kind`` will draw: known names, aliases, else the default."""
@@ -273,6 +291,18 @@ def _action(plan: SitePlan, links: Links) -> dict[str, str] | None:
     return None
 
 
+def motif_icon(plan: SitePlan) -> str:
+    """The icon that stands for the whole site: by business kind, else the first icon used."""
+    if plan.kind in KIND_MOTIFS:
+        return KIND_MOTIFS[plan.kind]
+    for page in sorted(plan.pages, key=lambda p: p.slug != ""):
+        for section in page.sections:
+            for item in section.items:
+                if item.icon.strip():
+                    return nearest_icon(item.icon)
+    return "Sparkles"
+
+
 def site_data(plan: SitePlan) -> dict[str, Any]:
     """The whole site as JSON-able data matching lib/types.ts ``SiteData``."""
     links = Links(plan)
@@ -288,6 +318,7 @@ def site_data(plan: SitePlan) -> dict[str, Any]:
         "lang": lang,
         "dir": direction,
         "dark": plan.palette.dark,
+        "motif": motif_icon(plan),
         "nav": _nav(plan, lang),
         "action": _action(plan, links),
         "contactHref": links.contact,

@@ -1,7 +1,7 @@
 import { Check } from "lucide-react";
 import { Icon } from "@/lib/icons";
 import type { SectionProps } from "@/lib/types";
-import { Blob } from "./HeroArt";
+import { MotifBlob } from "./HeroArt";
 import { Actions, Band, Container, Prose, SectionHeader } from "./ui";
 
 /** The story: text and values on one side, an illustrated panel on the other. */
@@ -12,7 +12,7 @@ export function About({ section, site }: SectionProps) {
       <Container className="grid items-center gap-14 lg:grid-cols-2 lg:gap-20">
         <div className="relative order-last lg:order-first">
           <div className="relative overflow-hidden rounded-[2rem] bg-gradient-to-br from-primary/15 via-surface to-accent/20 p-8 sm:p-12">
-            <Blob id={`${section.id}-art`} className="mx-auto w-full max-w-sm" />
+            <MotifBlob id={`${section.id}-art`} motif={site.motif} className="mx-auto aspect-[12/11] w-full max-w-sm" />
             <div className="absolute inset-x-6 bottom-6 rounded-2xl border border-border bg-background/90 p-5 shadow-lg backdrop-blur sm:inset-x-10">
               <p className="font-heading text-lg font-semibold text-foreground">{site.name}</p>
               <p className="mt-1 text-sm text-muted">{site.location || site.tagline}</p>

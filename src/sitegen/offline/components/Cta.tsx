@@ -9,7 +9,7 @@ export function Cta({ section }: SectionProps) {
         <div className="relative isolate overflow-hidden rounded-[2rem] bg-primary px-6 py-16 text-center text-primary-foreground shadow-2xl shadow-primary/20 sm:px-16 sm:py-20">
           <div aria-hidden="true" className="bg-grid absolute inset-0 -z-10 opacity-20" />
           <div aria-hidden="true" className="absolute -start-24 -top-24 -z-10 size-80 rounded-full bg-accent/50 blur-3xl" />
-          <div aria-hidden="true" className="absolute -bottom-32 -end-16 -z-10 size-96 rounded-full bg-primary-foreground/15 blur-3xl" />
+          <div aria-hidden="true" className="absolute -bottom-32 -end-16 -z-10 size-96 rounded-full bg-white/15 blur-3xl" />
           {section.eyebrow ? (
             <p className="text-sm font-semibold uppercase tracking-[0.18em] opacity-85">{section.eyebrow}</p>
           ) : null}

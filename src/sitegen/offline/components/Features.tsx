@@ -2,12 +2,18 @@ import { Icon } from "@/lib/icons";
 import type { SectionProps } from "@/lib/types";
 import { Actions, Band, Container, Prose, SectionHeader } from "./ui";
 
+function gridFor(count: number): string {
+  if (count === 1) return "mx-auto max-w-md";
+  if (count === 2 || count === 4) return "mx-auto max-w-4xl sm:grid-cols-2";
+  return "sm:grid-cols-2 lg:grid-cols-3";
+}
+
 function Grid({ section }: SectionProps) {
   return (
     <Band section={section}>
       <Container>
         <SectionHeader section={section} />
-        <ul className="mt-14 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className={`mt-14 grid gap-6 ${gridFor(section.items.length)}`}>
           {section.items.map((item, i) => (
             <li
               key={`${item.title}-${i}`}

@@ -27,7 +27,7 @@ export function Header({
 
   const isActive = (href: string) => !href.includes("#") && samePath(href, pathname);
   const linkClass = (href: string) =>
-    `rounded-full px-3 py-2 text-sm font-medium transition-colors ${
+    `max-w-[11rem] truncate whitespace-nowrap rounded-full px-3 py-2 text-sm font-medium transition-colors ${
       isActive(href) ? "bg-primary/10 text-primary-ink" : "text-muted hover:text-foreground"
     }`;
 
@@ -61,7 +61,7 @@ export function Header({
           {action ? (
             <Link
               href={action.href}
-              className="hidden rounded-full bg-primary px-5 py-2.5 text-sm font-semibold text-primary-foreground shadow-sm transition hover:opacity-90 sm:inline-flex"
+              className="hidden max-w-[14rem] truncate whitespace-nowrap rounded-full bg-primary px-5 py-2.5 text-sm font-semibold text-primary-foreground shadow-sm transition hover:opacity-90 sm:inline-flex"
             >
               {action.label}
             </Link>

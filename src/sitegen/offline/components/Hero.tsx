@@ -55,7 +55,7 @@ function Split({ section, site }: SectionProps) {
             </p>
           ) : null}
         </div>
-        <HeroArt id={`${section.id}-art`} items={section.items} />
+        <HeroArt id={`${section.id}-art`} items={section.items} motif={site.motif} />
       </Container>
     </section>
   );
@@ -69,7 +69,7 @@ function Centered({ section }: SectionProps) {
         aria-hidden="true"
         focusable="false"
         viewBox="0 0 200 200"
-        className="absolute -start-24 top-24 -z-10 hidden size-72 text-primary/15 lg:block"
+        className="absolute -start-24 top-24 -z-10 hidden size-72 text-primary/10 lg:block"
       >
         <circle cx="100" cy="100" r="90" fill="none" stroke="currentColor" strokeWidth="14" />
         <circle cx="100" cy="100" r="50" fill="currentColor" />
@@ -78,7 +78,7 @@ function Centered({ section }: SectionProps) {
         aria-hidden="true"
         focusable="false"
         viewBox="0 0 200 200"
-        className="absolute -end-16 top-10 -z-10 hidden size-64 text-accent/25 lg:block"
+        className="absolute -end-16 top-10 -z-10 hidden size-64 text-accent/15 lg:block"
       >
         <rect x="30" y="30" width="140" height="140" rx="36" fill="currentColor" transform="rotate(18 100 100)" />
       </svg>
@@ -99,11 +99,11 @@ function Centered({ section }: SectionProps) {
           <Actions section={section} className="mt-10 justify-center" />
         </div>
         {section.items.length > 0 ? (
-          <ul className="mx-auto mt-16 grid max-w-4xl gap-4 text-start sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="mx-auto mt-16 flex max-w-4xl flex-wrap justify-center gap-4 text-start">
             {section.items.slice(0, 3).map((item, i) => (
               <li
                 key={`${item.title}-${i}`}
-                className="flex items-center gap-3 rounded-2xl border border-border bg-background/70 p-4 shadow-sm backdrop-blur"
+                className="flex w-full items-center gap-3 rounded-2xl border border-border bg-background/70 p-4 shadow-sm backdrop-blur sm:w-auto sm:min-w-[15rem] sm:max-w-xs"
               >
                 <span className="grid size-11 shrink-0 place-items-center rounded-xl bg-gradient-to-br from-primary to-accent text-primary-foreground">
                   <Icon name={item.icon} className="size-5" />

@@ -34,21 +34,26 @@ export function Blob({ id, className = "" }: { id: string; className?: string })
       <circle cx="392" cy="70" r="16" className="fill-accent" />
       <circle cx="70" cy="120" r="9" className="fill-primary" />
       <circle cx="430" cy="330" r="6" className="fill-primary/60" />
-      <rect x="150" y="150" width="180" height="140" rx="28" className="fill-background/20" />
-      <path
-        d="M190 235l32-34 26 24 40-48"
-        fill="none"
-        className="stroke-primary-foreground"
-        strokeWidth="10"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
+      <rect x="165" y="145" width="150" height="150" rx="36" className="fill-background/20" />
     </svg>
   );
 }
 
+/** The blob with the site's motif icon in its centre. */
+export function MotifBlob({ id, motif, className = "" }: { id: string; motif: string; className?: string }) {
+  return (
+    <div className={`relative ${className}`}>
+      <Blob id={id} className="size-full" />
+      <Icon
+        name={motif}
+        className="absolute left-1/2 top-1/2 size-[18%] -translate-x-1/2 -translate-y-1/2 text-primary-foreground drop-shadow"
+      />
+    </div>
+  );
+}
+
 /** The hero's illustration with up to three floating highlight cards from the hero items. */
-export function HeroArt({ id, items }: { id: string; items: ItemData[] }) {
+export function HeroArt({ id, items, motif }: { id: string; items: ItemData[]; motif: string }) {
   const cards = items.slice(0, 3);
   const positions = [
     "left-0 top-6 sm:-left-4",
@@ -57,7 +62,7 @@ export function HeroArt({ id, items }: { id: string; items: ItemData[] }) {
   ];
   return (
     <div className="relative mx-auto aspect-[12/11] w-full max-w-lg">
-      <Blob id={id} className="absolute inset-0 size-full drop-shadow-2xl" />
+      <MotifBlob id={id} motif={motif} className="absolute inset-0 size-full drop-shadow-2xl" />
       {cards.map((item, i) => (
         <div
           key={`${item.title}-${i}`}

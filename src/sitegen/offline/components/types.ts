@@ -51,6 +51,7 @@ export type SiteData = {
   lang: string;
   dir: "ltr" | "rtl";
   dark: boolean;
+  motif: string;
   nav: LinkData[];
   action: LinkData | null;
   contactHref: string;

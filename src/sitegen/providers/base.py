@@ -1,7 +1,8 @@
 """The one interface every model provider implements, and the record of each call.
 
 A provider turns a ``Prompt`` into a ``Completion``: plain text, or JSON validated into a
-pydantic model. Agents never talk to an SDK directly; they call ``Provider.complete``.
+pydantic model. Agents never talk to an SDK directly; they call ``Provider.complete``, passing
+a recorder that receives one ``CallRecord`` per HTTP call (successful or not).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Completion:
 
 @dataclass
 class CallRecord:
-    """What the store keeps for every model call (successful or not)."""
+    """What the store keeps for every model call (successful or not). Never holds a key."""
 
     agent: str
     provider: str
@@ -65,13 +66,21 @@ class Provider(Protocol):
     name: str
     offline: bool
 
-    async def complete(self, prompt: Prompt) -> Completion:
-        """Answer one prompt; raise SitegenError (PROVIDER, RATE_LIMIT, MODEL_OUTPUT) on failure."""
+    async def complete(self, prompt: Prompt, recorder: CallRecorder | None = None) -> Completion:
+        """Answer one prompt; raise SitegenError (PROVIDER, RATE_LIMIT, MODEL_OUTPUT) on failure.
+
+        ``recorder`` gets a CallRecord for every underlying call, including failed ones.
+        """
         ...
 
 
 def noop_recorder(_: CallRecord) -> None:
     """A recorder that keeps nothing (tests, dry runs)."""
+
+
+def cost_usd(price: tuple[float, float], tokens_in: int, tokens_out: int) -> float:
+    """Estimated cost of one call from a (USD per million in, USD per million out) price."""
+    return round((tokens_in * price[0] + tokens_out * price[1]) / 1_000_000, 8)
 
 
 def describe(provider: Any) -> str:

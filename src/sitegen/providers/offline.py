@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.providers.base import Completion, Prompt
+from sitegen.providers.base import CallRecorder, Completion, Prompt
 
 
 class OfflineProvider:
@@ -13,7 +13,7 @@ class OfflineProvider:
     offline = True
     models: list[str] = ["offline"]
 
-    async def complete(self, prompt: Prompt) -> Completion:
+    async def complete(self, prompt: Prompt, recorder: CallRecorder | None = None) -> Completion:
         raise SitegenError(
             f"the offline provider does not answer free-form {prompt.agent} prompts",
             ErrorKind.PROVIDER,

@@ -1,0 +1,1 @@
+"""The agents: PlannerAgent (prompt -> SitePlan), UiAgent (plan -> files), FixerAgent (errors -> files)."""

@@ -54,6 +54,10 @@ def load_plan(ctx: JobContext) -> SitePlan:
 
 
 def planning(ctx: JobContext) -> dict[str, Any]:
+    if ctx.job["kind"] == "edit":  # plan a change against the current site (agents/editor.py)
+        from sitegen.agents.editor import edit_planning  # noqa: PLC0415
+
+        return edit_planning(ctx)
     from sitegen.agents.planner import make_plan  # noqa: PLC0415
 
     provider = provider_for(ctx)
@@ -73,6 +77,10 @@ def copy_template(project_dir: Path) -> None:
 
 
 def generating(ctx: JobContext) -> dict[str, Any]:
+    if ctx.job["kind"] == "edit":
+        from sitegen.agents.editor import edit_generating  # noqa: PLC0415
+
+        return edit_generating(ctx)
     from sitegen.agents.ui import generate_files  # noqa: PLC0415
     from sitegen.safepaths import safe_write  # noqa: PLC0415
 
@@ -108,12 +116,30 @@ def building(ctx: JobContext) -> dict[str, Any]:
     builder, why = select_builder(ctx.settings, ctx.options.get("sandbox"))
     assert builder is not None  # "none" never plans a BUILDING stage
     ctx.info(f"builder: {builder.name} ({why})", builder=builder.name)
-    result = run_build(ctx, builder)
+    try:
+        result = run_build(ctx, builder)
+    except SitegenError as exc:
+        fallback = fallback_builder(ctx, builder, exc)
+        if fallback is None:
+            raise
+        builder = fallback
+        result = run_build(ctx, builder)
     ctx.state.setdefault("result", {}).update(builder=builder.name, out=str(ctx.project_dir / "out"))
     if not result.ok:
         raise SitegenError(result.error or "the build failed", ErrorKind.BUILD)
     return {"builder": builder.name, "build_seconds": round(result.seconds, 3),
             "install_seconds": round(result.install_seconds, 3), "installed": result.installed}
+
+
+def fallback_builder(ctx: JobContext, builder: Any, exc: SitegenError) -> Any:
+    """With --sandbox auto, a Docker that cannot build (no image, no pull) falls back to local Node."""
+    from sitegen.build import LocalBuilder, find_node  # noqa: PLC0415
+
+    sandbox = ctx.options.get("sandbox") or ctx.settings.sandbox
+    if sandbox != "auto" or builder.name != "docker" or exc.kind != ErrorKind.SANDBOX or not find_node():
+        return None
+    ctx.info(f"Docker could not build ({exc.message}); building with local Node instead", builder="local")
+    return LocalBuilder(ctx.settings)
 
 
 def run_build(ctx: JobContext, builder: Any) -> Any:

@@ -199,7 +199,13 @@ def watch(term: Terminal, store: Store, ref: str | None, interval: float = 1.0) 
             while not finished:
                 time.sleep(interval)
                 renderable, finished = snapshot()
-            term.print(renderable)
+            if term.json_mode:
+                if ref:
+                    term.emit_json(job_detail(store, resolve_job(store, ref)))
+                else:
+                    term.emit_json({"jobs": [job_summary(store, j) for j in store.list_jobs(10)]})
+            else:
+                term.print(renderable)
             return 0
         with Live(renderable, console=term.out, refresh_per_second=4) as live:
             while not finished:

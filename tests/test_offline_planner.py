@@ -280,3 +280,29 @@ def test_describe_detection() -> None:
     assert info["kind"] == "saas" and info["name"] == "Orbit" and info["location"] == "Berlin"
     assert info["tone"] == "minimal" and "dark" in info["moods"]
     assert info["pages"] == ["pricing", "about"]
+
+
+def test_random_inputs_never_raise() -> None:
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("abcdefghij klmnop ABC{}<>\"'`\\/.,;:!?()&\n\t") + ["é", "東", "🍕", "“", "”", "«", "\x00"]
+    words = ("cafe called in Lisbon pages: menu about contact page with pricing section dark pastel black "
+             "and gold luxury multi-page for The 'Luz' \"X\" “Y” wedding yoga barber dentist app").split()
+    for i in range(300):
+        if i % 2:
+            prompt = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        else:
+            prompt = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        plan = plan_offline(prompt)
+        assert plan.pages[0].slug == "" and palette_problems(plan.palette) == [], prompt
+
+
+def test_long_prompts_stay_fast() -> None:
+    import time
+
+    prompt = ("a cafe called Luz in Lisbon with menu, about and contact pages " * 1000)[:60_000]
+    start = time.perf_counter()
+    plan = plan_offline(prompt)
+    assert time.perf_counter() - start < 5
+    assert plan.name == "Luz" and len(plan.pages) == 4

@@ -11,7 +11,7 @@ EVENT: dict[str, Any] = {
     "fonts": [("Space Grotesk", "Inter"), ("Outfit", "DM Sans"), ("Manrope", "Manrope")],
     "names": ["Horizon", "Spark", "Confluence", "Frontier", "Signal", "Momentum", "Northstar", "Catalyst",
               "Open Field", "Waypoint", "Lift", "Kindle"],
-    "name_forms": ["{n} Summit", "{n} Conf", "{n} Festival", "{n} Live", "{n} Days"],
+    "name_forms": ["{n} Summit", "{n} Conf", "{n} Forum", "{n} Live", "{n} Days"],
     "taglines": ["Two days of ideas, people and momentum{in_place}.", "Where the community meets.",
                  "Talks, workshops and the hallway track you'll remember.", "Learn. Connect. Build what's next."],
     "descriptions": ["{name} is a two-day event{in_place} with talks, hands-on workshops and plenty of time "

@@ -102,9 +102,10 @@ GYM: dict[str, Any] = {
     "flavours": [
         (r"\b(?:yoga|pilates|barre|meditation)\b", {
             "label": "yoga studio", "tone": "calm", "palette": "yoga",
-            "team": [it("", "Vinyasa and yin teacher; 12 years of practice.", "Flower2", "Founder & Teacher"),
-                     it("", "Reformer Pilates and gentle strength.", "Activity", "Pilates Teacher"),
-                     it("", "Breathwork, restorative yoga and very good playlists.", "Moon", "Yoga Teacher")],
+            "team": {"heading": ["Meet the teachers"], "items": [
+                it("", "Vinyasa and yin teacher; 12 years of practice.", "Flower2", "Founder & Teacher"),
+                it("", "Reformer Pilates and gentle strength.", "Activity", "Pilates Teacher"),
+                it("", "Breathwork, restorative yoga and very good playlists.", "Moon", "Yoga Teacher")]},
             "testimonials": [it("", "The calmest hour of my week. I leave feeling taller and lighter."),
                              it("", "As a total beginner I never felt out of place. The teachers are wonderful."),
                              it("", "Candlelit flow on Fridays is my favourite way to end the week.")],
@@ -135,12 +136,18 @@ GYM: dict[str, Any] = {
                 it("Weekend Mat Pilates", "Strong, mindful, fun.", "HeartPulse", "Sat · 10:00",
                    "Intermediate"),
             ],
-            "features": [
+            "contact": {"heading": ["Come practise with us"], "sub": ["Questions about classes? We're happy to help."]},
+            "footer": ["Mats, props and tea provided.", "Breathe in, breathe out."],
+            "stats": {"heading": ["Our community"], "items": [
+                it("Students", "", "Users", "900"), it("Classes a week", "", "Calendar", "35"),
+                it("Teachers", "", "Flower2", "9"), it("Average rating", "", "Star", "4.9")]},
+            "features": {"eyebrow": ["Why practise here"], "heading": ["A studio that feels like home"],
+                         "pick": None, "items": [
                 it("Small classes", "Never more than 14 mats, so teachers can help you.", "Users"),
                 it("Every body welcome", "Props, options and zero judgement.", "Heart"),
                 it("Experienced teachers", "500-hour trained, with a soft spot for beginners.", "Award"),
                 it("Tea after class", "Stay for chai in the garden room.", "CupSoda"),
-            ],
+            ]},
         }),
     ],
 }
@@ -249,8 +256,21 @@ SALON: dict[str, Any] = {
         }),
         (r"\b(?:spa|day spa|massage|wellness|facials?)\b", {
             "label": "day spa", "tone": "calm", "palette": "spa",
-            "gallery": [it("The relaxation room", "", "Flower2"), it("Hot stones", "", "Flame"),
-                        it("Tea after", "", "CupSoda"), it("Treatment suite", "", "Sparkles")],
+            "taglines": ["Breathe out. You're here now.", "Massage, facials and calm{in_place}."],
+            "descriptions": ["{name} is a day spa{in_place} for massage, facials and body treatments in a "
+                             "calm, unhurried space."],
+            "gallery": {"heading": ["Inside the spa"], "items": [
+                it("The relaxation room", "", "Flower2"), it("Hot stones", "", "Flame"),
+                it("Tea after", "", "CupSoda"), it("Treatment suite", "", "Sparkles")]},
+            "team": {"heading": ["Meet the therapists"], "items": [
+                it("", "Deep tissue and sports massage specialist.", "HandHeart", "Lead Therapist"),
+                it("", "Facials, skin health and gentle rituals.", "Flower2", "Skin Therapist"),
+                it("", "Hot stones, reflexology and calm hands.", "Sparkles", "Massage Therapist")]},
+            "features": {"heading": ["Why guests return"], "pick": None, "items": [
+                it("Unhurried treatments", "Fifteen quiet minutes before and after, always.", "Clock"),
+                it("Natural oils", "Organic, unscented options for sensitive skin.", "Leaf"),
+                it("Qualified therapists", "Every therapist is fully certified and insured.", "Award"),
+                it("Gift vouchers", "Give someone an afternoon off.", "Gift")]},
             "names": ["Serenity", "Still", "Driftwood", "Eucalyptus", "Haven", "Tide"],
             "name_forms": ["{n} Spa", "{n} Day Spa", "{n} Wellness"],
             "hero": {"heading": ["Time to slow down", "Breathe out. You're here now.", "Your calm escape"],

@@ -41,7 +41,8 @@ KIND_KEYWORDS: dict[str, dict[str, int]] = {
         "b2b": 3, "dashboard": 2, "tech company": 3, "ai": 1, "analytics": 2, "crm": 3,
         "devtool": 3, "developer tool": 3, "fintech": 3, "subscription": 1, "mobile app": 3,
         "web app": 3, "plugin": 2, "automation": 2, "cloud": 1, "product launch": 2, "waitlist": 2,
-        "sdk": 2, "open source": 1, "chrome extension": 3, "tool for teams": 3,
+        "sdk": 2, "open source": 1, "chrome extension": 3, "tool for teams": 3, "app for": 5, "apps for": 5,
+        "platform for": 5, "software for": 5, "tool for": 3, "tools for": 3, "saas for": 5,
     },
     "portfolio": {
         "portfolio": 4, "personal site": 4, "personal website": 4, "freelancer": 3, "freelance": 2,
@@ -154,7 +155,7 @@ PAGE_WORDS: dict[str, str] = {
     "menu": "menu", "menus": "menu", "food": "menu", "drinks": "menu",
     "about": "about", "about us": "about", "story": "about", "our story": "about",
     "contact": "contact", "contact us": "contact", "location": "contact", "visit": "contact",
-    "find us": "contact", "pricing": "pricing", "prices": "pricing", "plans": "pricing",
+    "find us": "contact", "visit us": "contact", "pricing": "pricing", "prices": "pricing", "plans": "pricing",
     "services": "services", "service": "services", "treatments": "services", "offerings": "services",
     "practice areas": "services", "gallery": "gallery", "portfolio": "gallery", "work": "gallery",
     "projects": "gallery", "photos": "gallery", "team": "team", "staff": "team", "people": "team",
@@ -306,6 +307,8 @@ def detect_name(prompt: str) -> str:
     quoted = _quoted(text)
     if m:
         cand = _trim_name(m.group(1))
+        if re.match(r"\.", text[m.end(1):]) and re.search(r"\b(?:Co|Inc|Ltd|Jr|Sr|Bros|St|Corp|Mfg)$", cand):
+            cand += "."  # "Hope & Co." keeps its abbreviation dot
         # "called 'Blue Fern'": prefer the exact quoted span when it starts right there
         if quoted and m.group(0).find(quoted) >= 0:
             return quoted
@@ -323,6 +326,8 @@ def detect_name(prompt: str) -> str:
     if m:
         cand = re.sub(r"\s+(?:&|and|of|the|de|du|la|le)$", "", m.group(1).strip())
         first = cand.split()[0].lower().strip("'’")
+        if first == "the" and len(cand.split()) > 1:
+            first = cand.split()[1].lower()
         if first not in _NOT_PLACES and len(cand) <= 50 and not _is_place_like(cand, text):
             return _trim_name(cand)
     return ""
@@ -406,19 +411,27 @@ def detect_pages(prompt: str) -> tuple[list[str], dict[str, str], bool]:
     """(page keys asked for, page key -> the user's word, multi-page flag)."""
     text = _clip(prompt)
     words: list[tuple[float, str]] = []
-    m = re.search(r"\bpages?\s*(?::|=|-|—|include|including|like|such as)\s*([^.;!?\n]{1,200})", text, re.I)
+    m = re.search(r"\bpages?\s*(?::|=|-|—|include|including|like|such as|\s(?=[\w ]{1,20},))\s*([^.;!?\n]{1,200})",
+                  text, re.I)
     if m:
         for part in re.split(r",|/|\band\b|&|\+|\|", m.group(1)):
             words.append((m.start(1), part.strip()))
-    for m in re.finditer(r"((?:[\w'’-]+(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+))+?)pages?\b", text, re.I):
-        chunk = m.group(1)
-        offset = m.start()
-        for part in re.split(r"(\s*,\s*|\s+and\s+|\s*&\s*)", chunk):
-            tail = part.split()[-2:]
-            if tail:
-                words.append((offset, " ".join(tail)))
-                words.append((offset + 0.5, tail[-1]))
-            offset += len(part)
+    for m in re.finditer(r"\bpages?\b", text, re.I):
+        # walk back from "page(s)" over a list like "menu, about and contact"
+        before = text[max(0, m.start() - 160): m.start()]
+        base = m.start() - len(before)
+        chunk_start = max((before.rfind(ch) for ch in ".;:!?\n"), default=-1) + 1
+        chunk = before[chunk_start:]
+        parts = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*", chunk)
+        found: list[tuple[float, str]] = []
+        for part in reversed(parts):
+            toks = part.split()
+            word = next((w for w in (" ".join(toks[-2:]).lower(), toks[-1].lower() if toks else "")
+                         if w and w.strip("'’\"") in PAGE_WORDS), "")
+            if not word:
+                break
+            found.append((base + chunk_start + max(chunk.rfind(part), 0), word))
+        words.extend(reversed(found))
     pages: list[str] = []
     used: dict[str, str] = {}
     for _, word in sorted(words, key=lambda x: x[0]):
@@ -453,7 +466,7 @@ def detect_subject(prompt: str) -> str:
     text = _clip(prompt)[:400]
     m = re.search(
         r"\b(?:for|about)\s+(?:my|our|a|an|the)\s+((?:[a-z][\w'’-]*\s*){1,4}?)"
-        r"(?=\s*(?:\b(?:in|at|called|named|with|that|which|based|located|near|business|company)\b|[,.;!?]|$))",
+        r"(?=\s*(?:\b(?:in|at|called|named|with|that|which|based|located|near|and)\b|[,.;!?]|$))",
         text, re.I)
     if not m:
         m = re.match(r"\s*(?:an?|my|our)\s+((?:[a-z][\w'’-]*\s*){1,4}?)\s*(?:website|site|landing page|"

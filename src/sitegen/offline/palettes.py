@@ -47,7 +47,7 @@ BASE: dict[str, list[tuple[str, str, str, str, str, str]]] = {
     "gym": [
         ("#e11d48", "#111827", "#ffffff", "#f4f4f5", "#0a0a0a", "#52525b"),
         ("#16a34a", "#0f172a", "#fbfdfb", "#eef5ef", "#0b140e", "#4d5b51"),
-        ("#7c6a9c", "#e8b4a0", "#fbf9fc", "#f1ecf3", "#231c2b", "#625a6b"),
+        ("#ea580c", "#1c1917", "#fffbf7", "#f6ede6", "#1c1917", "#57534e"),
     ],
     "salon": [
         ("#9d4b6b", "#e6c2a8", "#fdf9f8", "#f6ebe8", "#2e1c22", "#6f5a61"),
@@ -65,7 +65,7 @@ BASE: dict[str, list[tuple[str, str, str, str, str, str]]] = {
         ("#23423a", "#b59a62", "#fafaf7", "#eeeee6", "#16231f", "#56615c"),
     ],
     "event": [
-        ("#b4536a", "#e9c46a", "#fffafa", "#f8ecee", "#2e1a20", "#70585f"),
+        ("#db2777", "#0ea5e9", "#fffbfd", "#fbecf3", "#2a0f1c", "#6b5260"),
         ("#6d28d9", "#f97316", "#fdfcff", "#f2eefc", "#1a1033", "#5b5472"),
         ("#0f4c5c", "#e36414", "#fbfdfd", "#eaf2f3", "#0d2329", "#4f6468"),
     ],

@@ -101,13 +101,24 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
+SAAS_TOPICS = (
+    ("invoic", "invoicing"), ("payroll", "payroll"), ("analytics", "analytics"), ("crm", "sales"),
+    ("sales", "sales"), ("support", "customer support"), ("hiring", "hiring"), ("recruit", "hiring"),
+    ("schedul", "scheduling"), ("booking", "bookings"), ("project", "projects"), ("task", "projects"),
+    ("marketing", "marketing"), ("email", "email"), ("inventory", "inventory"), ("expense", "expenses"),
+    ("accounting", "accounting"), ("hr", "HR"), ("onboarding", "onboarding"), ("note", "notes"),
+    ("survey", "surveys"), ("security", "security"), ("design", "design work"), ("deploy", "deployments"),
+    ("monitoring", "monitoring"), ("log", "logs"), ("habit", "habits"), ("budget", "budgets"),
+    ("fitness", "training"), ("meal", "meal planning"), ("travel", "travel"), ("learning", "learning"),
+)
+
+
 def _topic(prompt: str) -> str:
-    m = re.search(r"\b(?:for|to)\s+(?:manage|managing|track|tracking|handle|handling|automate|automating)?\s*"
-                  r"((?:[a-z][a-z-]*\s?){1,3}?)(?=\s*(?:[,.;!?]|$|\b(?:called|named|with|in|that|for)\b))",
-                  prompt[:400])
-    if m and m.group(1).strip() not in {"a", "an", "the", "my", "our", "teams", "people", "startups"}:
-        return m.group(1).strip()
-    return "your team's work"
+    """What a SaaS product is for, from the prompt ("invoicing"); a neutral phrase otherwise."""
+    low = prompt[:600].lower()
+    hits = [(m.start(), topic) for stem, topic in SAAS_TOPICS
+            for m in [re.search(rf"\b{stem}", low)] if m]
+    return min(hits)[1] if hits else "your business"
 
 
 def _invent_name(spec: dict[str, Any], det: Detection, kind: str, rng: random.Random) -> str:

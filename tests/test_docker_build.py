@@ -1,0 +1,308 @@
+"""DockerBuilder against a real Docker engine and a real `next build` (no mocks).
+
+Needs a daemon and the registry-free test image from .ci/setup-docker.sh. Without them these
+tests skip, except with SITEGEN_REQUIRE_SERVICES=1 (CI), where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+from docker_helpers import (
+    HOG_PAGE,
+    NETWORK_PAGE,
+    SLOW_PAGE,
+    TEST_IMAGE,
+    assert_locked_down,
+    docker_client,
+    make_site,
+    sitegen_containers,
+    skip_unless,
+    wait_for_container,
+)
+
+from sitegen.build import BuildResult, select_builder
+from sitegen.build_docker import CA_PATH, DockerBuilder, connect
+from sitegen.config import Settings, load_settings
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.sandbox_errors import (
+    BuildOutOfMemory,
+    BuildTimedOut,
+    DaemonNotRunning,
+    ImageMissing,
+    SocketPermissionDenied,
+    docker_error,
+    human_size,
+)
+
+TWO_GB = 2 * 1024**3
+SECRETS = {"GEMINI_API_KEY": "AIza-test-secret-gemini-0001", "VERCEL_TOKEN": "vercel-test-secret-0002"}
+
+
+def settings_for(home: Path, **overrides: Any) -> Settings:
+    return Settings(home=home, build_image=TEST_IMAGE, **overrides)
+
+
+def no_containers_left(client: Any, project_dir: Path) -> None:
+    left = sitegen_containers(client, project_dir)
+    assert not left, [c.name for c in left]
+
+
+def run_in_thread(builder: DockerBuilder, project: Path, lines: list[str]) -> dict[str, Any]:
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = builder.build(project, lines.append)
+        except BaseException as exc:  # noqa: BLE001 — handed to the test
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    box["thread"] = thread
+    return box
+
+
+# -- without an engine ----------------------------------------------------------------------------
+def test_daemon_not_running_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-docker.sock")
+    with pytest.raises(DaemonNotRunning) as err:
+        connect(timeout=3)
+    assert "not running" in err.value.message and err.value.kind is ErrorKind.SANDBOX
+    assert "--sandbox local" in err.value.hint
+    with pytest.raises(SitegenError) as chosen:
+        select_builder(settings_for(tmp_path), "docker")
+    assert chosen.value.kind is ErrorKind.SANDBOX
+    builder, why = select_builder(settings_for(tmp_path), "auto")
+    assert builder is not None and builder.name == "local" and "no Docker daemon" in why
+    with pytest.raises(DaemonNotRunning):
+        DockerBuilder(settings_for(tmp_path)).build(make_site(tmp_path / "site"), lambda _: None)
+
+
+def test_socket_permission_and_sizes_are_named() -> None:
+    exc = ConnectionError("('Connection aborted.', PermissionError(13, 'Permission denied'))")
+    err = docker_error(exc, "/var/run/docker.sock")
+    assert isinstance(err, SocketPermissionDenied)
+    assert "permission denied" in err.message and "docker` group" in err.hint
+    assert human_size("2g") == "2 GB" and human_size("256m") == "256 MB" and human_size("1536m") == "1.5 GB"
+    assert "out of memory (limit 2 GB)" in BuildOutOfMemory("2 GB").message
+    assert "timed out after 600 s" in BuildTimedOut(600).message
+
+
+# -- with a real engine ---------------------------------------------------------------------------
+
+
+@pytest.mark.docker
+def test_auto_sandbox_picks_docker_and_says_why(sitegen_home: Path) -> None:
+    docker_client()
+    builder, why = select_builder(settings_for(sitegen_home), "auto")
+    assert builder is not None and builder.name == "docker"
+    assert why.startswith("docker (") and "answered" in why
+
+
+@pytest.mark.docker
+def test_cold_install_uses_network_and_ca_bundle_then_warm_build_skips_it(tmp_path: Path, sitegen_home: Path) -> None:
+    client = docker_client()
+    project = make_site(tmp_path / "cold")
+    builder = DockerBuilder(settings_for(sitegen_home))
+    lines: list[str] = []
+    box = run_in_thread(builder, project, lines)
+    info = client.api.inspect_container(wait_for_container(client, project, "install", timeout=120)["Id"])
+    host, env = info["HostConfig"], dict(i.split("=", 1) for i in info["Config"]["Env"])
+    assert host["NetworkMode"] in {"bridge", "default"}
+    assert env["NODE_EXTRA_CA_CERTS"] == CA_PATH
+    mounts = {m["Destination"]: m for m in info["Mounts"]}
+    assert mounts[CA_PATH]["RW"] is False and mounts["/work/deps"]["RW"] is True
+    assert host["ReadonlyRootfs"] is True and host["CapDrop"] == ["ALL"]
+    assert info["Config"]["User"].split(":")[0] != "0"
+    box["thread"].join(600)
+    assert "error" not in box, box.get("error")
+    first: BuildResult = box["result"]
+    assert first.ok, first.error + first.log[-2000:]
+    assert first.installed and first.builder == "docker"
+    assert (project / "out" / "index.html").read_text().count("Bean There Coffee") >= 1
+    second = builder.build(project, lambda _: None)
+    assert second.ok and not second.installed and second.install_seconds == 0
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
+def test_build_container_is_locked_down_while_it_runs(
+    tmp_path: Path, warm_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = docker_client()
+    for name, value in SECRETS.items():
+        monkeypatch.setenv(name, value)
+    project = make_site(tmp_path / "site")
+    builder = DockerBuilder(settings_for(warm_home))
+    lines: list[str] = []
+    box = run_in_thread(builder, project, lines)
+    info = wait_for_container(client, project, "build", timeout=600)
+    image_env = client.images.get(TEST_IMAGE).attrs["Config"].get("Env") or []
+    assert_locked_down(info, project, memory=TWO_GB, secrets=SECRETS, image_env=image_env)
+    box["thread"].join(600)
+    assert "error" not in box, box.get("error")
+    result: BuildResult = box["result"]
+    assert result.ok, result.error + result.log[-2000:]
+    assert any("Compiled" in line or "Generating static pages" in line for line in lines), "logs streamed"
+    assert (project / "out" / "index.html").exists()
+    assert project.stat().st_uid == os.getuid(), "the project is given back to its owner"
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
+def test_build_that_reaches_the_network_fails_cleanly(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    project = make_site(tmp_path / "net", NETWORK_PAGE)
+    result = DockerBuilder(settings_for(warm_home)).build(project, lambda _: None)
+    assert not result.ok
+    assert result.error.startswith("next build failed")
+    assert any(s in result.log for s in ("fetch failed", "ENOTFOUND", "EAI_AGAIN", "getaddrinfo")), result.log[-3000:]
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
+def test_build_past_the_memory_limit_reports_out_of_memory(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    project = make_site(tmp_path / "hog", HOG_PAGE)
+    with pytest.raises(BuildOutOfMemory) as err:
+        DockerBuilder(settings_for(warm_home)).build(project, lambda _: None)
+    assert "out of memory (limit 2 GB)" in err.value.message
+    assert err.value.kind is ErrorKind.BUILD and "SITEGEN_BUILD_MEMORY" in err.value.hint
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
+def test_build_past_its_timeout_is_stopped(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    project = make_site(tmp_path / "slow", SLOW_PAGE)
+    started = time.monotonic()
+    with pytest.raises(BuildTimedOut) as err:
+        DockerBuilder(settings_for(warm_home, build_timeout=5)).build(project, lambda _: None)
+    assert "timed out after 5 s" in err.value.message
+    assert time.monotonic() - started < 60
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
+def test_missing_image_names_the_setting(tmp_path: Path, sitegen_home: Path) -> None:
+    docker_client()
+    settings = Settings(home=sitegen_home, build_image="sitegen-no-such-image:0")
+    with pytest.raises(ImageMissing) as err:
+        DockerBuilder(settings).build(make_site(tmp_path / "site"), lambda _: None)
+    assert "sitegen-no-such-image:0" in err.value.message
+    assert "SITEGEN_BUILD_IMAGE" in err.value.hint
+
+
+DRIVER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from sitegen.build_docker import DockerBuilder
+    from sitegen.config import Settings
+
+    settings = Settings(home=Path(sys.argv[2]), build_image=sys.argv[3])
+    DockerBuilder(settings).build(Path(sys.argv[1]), lambda line: print(line, end="", flush=True))
+    """
+)
+
+
+def start_driver(tmp_path: Path, project: Path, home: Path) -> subprocess.Popen[bytes]:
+    script = tmp_path / "driver.py"
+    script.write_text(DRIVER)
+    return subprocess.Popen(
+        [sys.executable, str(script), str(project), str(home), TEST_IMAGE],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.mark.docker
+def test_sigint_removes_the_running_container(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    project = make_site(tmp_path / "site", SLOW_PAGE)
+    proc = start_driver(tmp_path, project, warm_home)
+    try:
+        wait_for_container(client, project, "build", timeout=600)
+        time.sleep(1)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode != 0 and b"KeyboardInterrupt" in err
+    no_containers_left(client, project)
+    assert project.stat().st_uid == os.getuid()
+
+
+@pytest.mark.docker
+def test_doctor_clean_removes_what_a_crash_left(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    project = make_site(tmp_path / "site", SLOW_PAGE)
+    proc = start_driver(tmp_path, project, warm_home)
+    try:
+        wait_for_container(client, project, "build", timeout=600)
+        proc.kill()  # SIGKILL: no finally, no atexit
+        proc.wait(30)
+    finally:
+        proc.kill()
+    assert sitegen_containers(client, project), "a crash leaves the container behind"
+    doctor = run_cli("doctor", "--json", env={"SITEGEN_BUILD_IMAGE": TEST_IMAGE})
+    checks = {c["name"]: c for c in json.loads(doctor.stdout)["checks"]}
+    assert checks["build containers"]["ok"] is False and "--clean" in checks["build containers"]["fix"]
+    cleaned = run_cli("doctor", "--clean", "--json", env={"SITEGEN_BUILD_IMAGE": TEST_IMAGE})
+    checks = {c["name"]: c for c in json.loads(cleaned.stdout)["checks"]}
+    assert checks["clean"]["ok"] and checks["build containers"]["ok"], cleaned.stdout
+    assert checks["docker daemon"]["ok"] and checks["build image"]["ok"]
+    assert "1 CPU, 2 GB" in checks["sandbox limits"]["detail"]
+    no_containers_left(client, project)
+
+
+# -- the whole CLI --------------------------------------------------------------------------------
+@pytest.mark.docker
+@pytest.mark.e2e
+def test_sitegen_new_builds_in_the_docker_sandbox(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    skip_unless("sitegen.offline.planner")
+    out = tmp_path / "coffee"
+    env = {**os.environ, **SECRETS, "SITEGEN_BUILD_IMAGE": TEST_IMAGE, "SITEGEN_VERIFY": "0"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "new", "coffee shop landing page", "--sandbox", "docker",
+         "--provider", "offline", "--out", str(out), "--json"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        info = wait_for_container(client, out, "build", timeout=600)
+        image_env = client.images.get(TEST_IMAGE).attrs["Config"].get("Env") or []
+        assert_locked_down(info, out, memory=TWO_GB, secrets=SECRETS, image_env=image_env)
+        stdout, stderr = proc.communicate(timeout=600)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, stderr[-3000:]
+    assert "docker" in stdout and (out / "out" / "index.html").exists()
+    no_containers_left(client, out)
+
+
+@pytest.mark.docker
+def test_settings_from_environment_reach_the_builder(
+    tmp_path: Path, sitegen_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docker_client()
+    monkeypatch.setenv("SITEGEN_BUILD_IMAGE", TEST_IMAGE)
+    monkeypatch.setenv("SITEGEN_BUILD_MEMORY", "1536m")
+    builder, _ = select_builder(load_settings(cwd=tmp_path), "docker")
+    assert isinstance(builder, DockerBuilder)
+    limits = builder.limits()
+    assert limits["mem_limit"] == limits["memswap_limit"] == "1536m"
+    assert limits["nano_cpus"] == 1_000_000_000 and builder.image == TEST_IMAGE

@@ -203,6 +203,25 @@ def undo(project_dir: Path) -> Version:
     return log(project_dir, limit=1)[0]
 
 
+def record_job(project_dir: Path, job: dict) -> str:
+    """Commit the files a finished job left (one version per generation or edit) and keep its build.
+
+    ``new`` and ``edit`` jobs make a commit; an ``undo`` job already made its own, so it only keeps
+    the build; other jobs (deploy, …) change no source and record nothing. Returns HEAD's sha.
+    """
+    project_dir = Path(project_dir)
+    kind, prompt = job.get("kind") or "new", " ".join(str(job.get("prompt") or "").split())
+    if kind in ("new", "edit"):
+        subject = f"{'Generate' if kind == 'new' else 'Edit'}: {prompt}"
+        if len(subject) > 72:
+            subject = subject[:71].rstrip() + "…"
+        commit(project_dir, f"{subject}\n\n{prompt}\n\nSitegen-Job: {job.get('id', '')}\n")
+    elif kind != "undo" or not is_repo(project_dir):
+        return head(project_dir) if is_repo(project_dir) else ""
+    save_build(project_dir)
+    return head(project_dir)
+
+
 # -- built sites per source tree ----------------------------------------------------------------
 def save_build(project_dir: Path, out_name: str = "out") -> Path | None:
     """Keep a copy of the current build for the current source tree (HEAD's); None if nothing built."""

@@ -155,6 +155,7 @@ class Pipeline:
             self.store.update_job(job_id, last_done_stage=stage)
             self._changed(job_id, stage)
             self.emit(Event("stage_end", stage, "", {"seconds": seconds, **detail}))
+        record_version(ctx)
         result = {**ctx.state.get("result", {}), "path": str(ctx.project_dir)}
         self.store.update_job(job_id, status="done", stage="DONE", result=result, finished_at=time.time())
         self.store.add_event(job_id, "DONE", "end")
@@ -198,6 +199,19 @@ class Pipeline:
         self.store.claim_job(job["id"])
         self.store.add_event(job["id"], job["stage"], "info", detail={"message": "resumed"})
         return self.run(job["id"], start_after=job["last_done_stage"])
+
+
+def record_version(ctx: JobContext) -> None:
+    """Every finished generation and edit is a git commit in the project folder (see history.py)."""
+    from sitegen.history import record_job  # noqa: PLC0415
+
+    try:
+        sha = record_job(ctx.project_dir, ctx.job)
+    except SitegenError as exc:  # no git: the site is fine, only the version is not kept
+        ctx.info(f"version not recorded: {exc.message}", hint=exc.hint)
+        return
+    if sha:
+        ctx.state.setdefault("result", {})["version"] = sha
 
 
 def save_json(path: Path, data: Any) -> None:

@@ -42,6 +42,7 @@ __all__ = [
     "find_chromium",
     "routes_from_out",
     "verify_site",
+    "verify_stage",
 ]
 
 AXE_VERSION = "4.14.1"  # the axe-core release shipped in verify_assets/axe.min.js
@@ -402,3 +403,10 @@ def _on_failed(rep: PageReport, req: Any) -> None:
 def _on_response(rep: PageReport, resp: Any) -> None:
     if resp.status >= 400:
         rep.failed_requests.append(f"{resp.request.method} {resp.url}: HTTP {resp.status}")
+
+
+def verify_stage(ctx: Any) -> dict[str, Any]:
+    """The pipeline's VERIFYING stage (see verify_stage.py)."""
+    from sitegen.verify_stage import verify_stage as run
+
+    return run(ctx)

@@ -82,6 +82,12 @@ class FixItem:
     message: str
     source: str  # "console", "pageerror", "link", "blank", "http"
     route: str
+    line: int = 0  # unknown: browser findings point at pages, not lines
+    severity: str = "error"
+
+    @property
+    def code(self) -> str:
+        return f"browser-{self.source}"
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}" if self.file else self.message

@@ -45,6 +45,23 @@ def _snapshot_before(term: Any, path: Path) -> None:
         term.info(f"[yellow]Warning:[/] {exc.message}; this edit cannot be undone. {exc.hint}")
 
 
+def _check_offline_edit(settings: Any, provider: str, models: list[str], path: Path, text: str) -> None:
+    """With the offline provider, an edit it cannot do is bad input (exit 2) before any job starts."""
+    from sitegen.providers.registry import choose
+
+    chosen, _ = choose(settings, provider)
+    if chosen != "offline":
+        return
+    from sitegen.offline.edit import apply_edit_offline
+    from sitegen.plan import SitePlan
+
+    try:
+        plan = SitePlan.model_validate_json((path / ".sitegen" / "plan.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise usage(f"cannot read {path / '.sitegen' / 'plan.json'}: {exc}".splitlines()[0]) from exc
+    apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
+
+
 def run_pipeline_job(
     term: Any,
     settings: Any,
@@ -116,6 +133,7 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
                 f"{path} has no .sitegen/plan.json to edit",
                 "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
             )
+        _check_offline_edit(settings, provider, model or [], path, text)
         _snapshot_before(term, path)
         options = {
             "provider": provider,
@@ -181,7 +199,8 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
         version = history.undo(path)
         restored = history.restore_build(path)
         if not term.json_mode:
-            term.info(f"Restored the files of {version.restores[:7]} ({version.message})")
+            undone = version.message.removeprefix("Undo: ")
+            term.info(f"Undid [bold]{undone}[/]: the files of version {version.restores[:7]} are back")
             if restored:
                 term.info("Restored its build from .sitegen/builds/; no rebuild needed")
         options = {

@@ -31,6 +31,7 @@ EXCLUDES = [
     ".sitegen/screenshots/",
     ".sitegen/logs/",
     ".sitegen/builds/",
+    ".sitegen/verify.json",
     ".sitegen-write-test",
     ".env",
     ".env.*",
@@ -141,6 +142,7 @@ def commit(project_dir: Path, message: str) -> str:
     """
     project_dir = Path(project_dir)
     init_repo(project_dir)
+    git(project_dir, "rm", "-q", "--cached", "--ignore-unmatch", ".sitegen/verify.json")  # tracked by older runs
     git(project_dir, "add", "-A", ".")
     msg = message.strip() or "sitegen: update"
     git(project_dir, "commit", "-q", "--allow-empty", "--no-verify", "-m", msg)

@@ -145,10 +145,13 @@ class Syncer:
     # -- sending ----------------------------------------------------------------------------------
     def client(self) -> Any:
         if self._client is None:
+            import httpx  # noqa: PLC0415
             from supabase import ClientOptions, create_client  # noqa: PLC0415
 
             options = ClientOptions(
-                postgrest_client_timeout=REQUEST_TIMEOUT, auto_refresh_token=False, persist_session=False
+                httpx_client=httpx.Client(timeout=REQUEST_TIMEOUT, http2=False),
+                auto_refresh_token=False,
+                persist_session=False,
             )
             self._client = create_client(self.settings.supabase_url, self.settings.supabase_key, options)
         return self._client

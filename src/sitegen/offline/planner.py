@@ -199,6 +199,8 @@ def build_section(kind: str, spec: dict[str, Any], ctx: _Ctx, rng: random.Random
     if kind == "pricing" and "items" not in own and len(priced) >= 3:
         # a kind without plans (salon, clinic…) prices its own services instead of generic tiers
         raw_items = [dict(r, highlight=(i == 1)) for i, r in enumerate(priced[:3])]
+        own = {"eyebrow": ["Prices"], "heading": ["Popular treatments", "Prices at a glance"],
+               "sub": ["Full price list on request. No surprises."], **own}
     items = [_item(r, ctx) for r in _pick(list(raw_items), None if full else own.get("pick"), rng)]
     if kind in {"testimonials", "team"}:
         metas = own.get("metas") or generic.get("metas") or [""]

@@ -316,3 +316,34 @@ def test_supabase_schema_command_prints_sql() -> None:
     assert r.returncode == 0
     assert "create table if not exists public.projects" in r.stdout
     assert "enable row level security" in r.stdout and "auth.uid()" in r.stdout
+
+
+def test_cloudflare_runs_wrangler_pages_deploy(
+    sitegen_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """wrangler's API host cannot be pointed at a fake, so a stand-in `wrangler` checks the call."""
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    record = tmp_path / "record.json"
+    script = bindir / "wrangler"
+    script.write_text(
+        f"#!{sys.executable}\nimport json, os, sys\n"
+        f"json.dump({{'argv': sys.argv, 'env': dict(os.environ)}}, open({str(record)!r}, 'w'))\n"
+        "print('Uploading... (2/2)')\n"
+        "print('Deployment complete! Take a peek over at https://4f2a9c1e.coffee-shop.pages.dev')\n",
+        encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    project = built_project(sitegen_home, tmp_path)
+    token = "cfSecretToken123456789"
+    r, data = deploy(project, "cloudflare", {"CLOUDFLARE_API_TOKEN": token}, "--prod")
+    assert r.returncode == 0, r.stderr
+    seen = json.loads(record.read_text())
+    argv = seen["argv"][1:]
+    assert argv[:3] == ["pages", "deploy", str(Path(project["path"]) / "out")]
+    assert argv[argv.index("--project-name") + 1] == "coffee-shop"
+    assert argv[argv.index("--branch") + 1] == "main"
+    assert token not in " ".join(argv) and seen["env"]["CLOUDFLARE_API_TOKEN"] == token
+    row = project_row(sitegen_home, project["id"])
+    assert row["deploy_url"] == "https://4f2a9c1e.coffee-shop.pages.dev"
+    assert row["deployment_id"] == "4f2a9c1e" and row["deploy_target"] == "cloudflare"

@@ -142,12 +142,14 @@ def cafe_plan() -> SitePlan:
                         eyebrow="Drinks",
                         heading="Coffee & more",
                         items=[
-                            Item(title="Espresso", text="Our seasonal blend.", meta="$3.50", tags=["House"]),
+                            Item(title="Espresso", text="Our seasonal blend.", meta="$3.50", tags=["Coffee", "House"]),
                             Item(title="Flat white", text="Double ristretto, silky milk.", meta="$4.75",
-                                 highlight=True),
+                                 tags=["Coffee"], highlight=True),
                             Item(title="Pour over", text="Rotating single origin.", meta="$5.50",
-                                 tags=["Single origin", "Filter"]),
-                            Item(title="Chai latte", text="Spiced in house.", meta="$5.00", tags=["Vegan option"]),
+                                 tags=["Coffee", "Single origin"]),
+                            Item(title="Chai latte", text="Spiced in house.", meta="$5.00",
+                                 tags=["Tea", "Vegan option"]),
+                            Item(title="Matcha", text="Ceremonial grade, whisked.", meta="$5.25", tags=["Tea"]),
                         ],
                     ),
                     Section(
@@ -283,6 +285,7 @@ def saas_plan() -> SitePlan:
                     ),
                     Section(
                         kind="services",
+                        variant="list",
                         eyebrow="Services",
                         heading="Help when you need it",
                         items=[
@@ -330,6 +333,7 @@ def saas_plan() -> SitePlan:
                     ),
                     Section(
                         kind="faq",
+                        variant="two-column",
                         heading="Questions, answered",
                         items=[
                             Item(title="Is there a free plan?", text="Yes, forever free up to 10k events."),
@@ -343,6 +347,7 @@ def saas_plan() -> SitePlan:
                     ),
                     Section(
                         kind="cta",
+                        variant="split",
                         heading="Ready for answers?",
                         cta_label="Start free trial",
                         cta_href="#pricing",
@@ -388,7 +393,10 @@ def hostile_plan() -> SitePlan:
                     ),
                     Section(kind="features", variant="???", heading=HOSTILE_ZH, items=[item, item]),
                     Section(kind="testimonials", variant="{x}", heading=HOSTILE_AR, items=[item]),
-                    Section(kind="menu", heading=HOSTILE_TEXTS[6], items=[item]),
+                    Section(kind="menu", variant="cards", heading=HOSTILE_TEXTS[6], items=[item]),
+                    Section(kind="stats", variant="inline", heading=HOSTILE_AR, items=[item, item]),
+                    Section(kind="cta", variant="split", heading=HOSTILE_TEXTS[3], cta_label=HOSTILE,
+                            cta_href="#contact"),
                 ],
             ),
             Page(
@@ -399,7 +407,9 @@ def hostile_plan() -> SitePlan:
                 sections=[
                     Section(kind="about", heading=HOSTILE, body=HOSTILE_TEXTS[5], items=[item]),
                     Section(kind="faq", heading=HOSTILE_TEXTS[4], items=[item]),
-                    Section(kind="contact", heading=HOSTILE_ZH, cta_label=HOSTILE),
+                    Section(kind="contact", heading=HOSTILE_ZH, cta_label=HOSTILE,
+                            items=[Item(title="Email", text="a@b.example", icon="Mail"),
+                                   Item(title=HOSTILE_AR, text=HOSTILE, icon="MapPin")]),
                 ],
             ),
         ],

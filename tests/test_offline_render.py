@@ -13,8 +13,8 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 import pytest
-
 from fixtures_plans import ALL_PLANS, HOSTILE, HOSTILE_AR, HOSTILE_TEXTS, HOSTILE_ZH, hostile_plan
+
 from sitegen.offline.lucide_icons import DEFAULT_ICON, nearest_icon, valid_lucide_icons
 from sitegen.offline.render import COMPONENTS, render_site
 from sitegen.offline.render_data import VARIANTS, normalise_variant, site_data
@@ -97,7 +97,8 @@ def test_page_files_render_section_data_only_as_expressions() -> None:
     body = page.split("return (", 1)[1]
     for line in body.splitlines():
         stripped = line.strip()
-        assert stripped in {"", "<>", "</>", ");", "}"} or re.fullmatch(r"<[A-Z]\w*( [\w]+=\{[^}]*\})* />", stripped), line
+        element = re.fullmatch(r"<[A-Z]\w*( [\w]+=\{[^}]*\})* />", stripped)
+        assert stripped in {"", "<>", "</>", ");", "}"} or element, line
 
 
 def test_unknown_icons_fall_back_and_only_real_icons_are_imported() -> None:
@@ -135,8 +136,11 @@ def test_variants_fall_back_to_the_default() -> None:
     assert normalise_variant("hero", "does-not-exist") == "centered"
     assert normalise_variant("hero", "SPLIT") == "split"
     assert normalise_variant("features", "???") == "grid"
-    assert normalise_variant("testimonials", "{x}") == "cards"
-    assert normalise_variant("menu", "fancy") == "default"
+    assert normalise_variant("testimonials", "{x}") == "grid"
+    assert normalise_variant("testimonials", "spotlight") == "quote"
+    assert normalise_variant("hero", "image-left") == "image-left"
+    assert normalise_variant("menu", "fancy") == "list"
+    assert normalise_variant("team", "fancy") == "default"
     data = _content_data(render_site(hostile_plan()))
     for page in data["pages"]:
         for section in page["sections"]:

@@ -15,24 +15,34 @@ from typing import Any
 from sitegen.offline.lucide_icons import nearest_icon
 from sitegen.plan import Page, Section, SitePlan
 
-# kind -> the variants its component implements; the first is the default
+# kind -> the variants its component implements; the first is the default (names follow
+# VARIANTS.md, the offline planner's contract; kinds not listed have one design)
 VARIANTS: dict[str, tuple[str, ...]] = {
-    "hero": ("centered", "split"),
+    "hero": ("centered", "split", "image-left"),
     "features": ("grid", "list"),
-    "testimonials": ("cards", "spotlight"),
+    "testimonials": ("grid", "quote"),
+    "menu": ("list", "cards"),
+    "services": ("grid", "list"),
+    "stats": ("band", "inline"),
+    "faq": ("accordion", "two-column"),
+    "cta": ("banner", "split"),
 }
 
-# other names a planner might use for the same design
+# other names a planner or a model might use for the same design
 VARIANT_ALIASES: dict[str, dict[str, str]] = {
     "hero": {
         "center": "centered",
         "centred": "centered",
         "gradient": "centered",
-        "bold": "centered",
+        "minimal": "centered",
         "image-right": "split",
         "illustration": "split",
-        "side": "split",
+        "bold": "split",
         "left": "split",
+        "image": "split",
+        "reverse": "image-left",
+        "split-reverse": "image-left",
+        "right": "image-left",
     },
     "features": {
         "cards": "grid",
@@ -43,12 +53,17 @@ VARIANT_ALIASES: dict[str, dict[str, str]] = {
         "alternating": "list",
     },
     "testimonials": {
-        "grid": "cards",
-        "quote": "spotlight",
-        "single": "spotlight",
-        "featured": "spotlight",
-        "large": "spotlight",
+        "cards": "grid",
+        "spotlight": "quote",
+        "single": "quote",
+        "featured": "quote",
+        "large": "quote",
     },
+    "menu": {"grid": "cards", "card": "cards", "simple": "list", "columns": "list"},
+    "services": {"cards": "grid", "rows": "list", "stacked": "list"},
+    "stats": {"row": "inline", "plain": "inline", "bar": "band"},
+    "faq": {"split": "two-column", "side": "two-column", "list": "accordion", "simple": "accordion"},
+    "cta": {"centered": "banner", "band": "banner", "side": "split"},
 }
 
 # kinds whose component paints its own background (they do not take part in the alternation)
@@ -248,7 +263,8 @@ def _page(page: Page, links: Links) -> dict[str, Any]:
     sections = []
     tinted = True
     for sid, section in zip(section_ids(page), page.sections, strict=True):
-        band = section.kind not in OWN_BACKGROUND
+        variant = normalise_variant(section.kind, section.variant)
+        band = section.kind not in OWN_BACKGROUND or (section.kind, variant) == ("stats", "inline")
         sections.append(_section(section, sid, tinted and band, links, page.slug))
         if band:
             tinted = not tinted
@@ -266,7 +282,7 @@ def _nav(plan: SitePlan, lang: str) -> list[dict[str, str]]:
     if len(plan.pages) > 1:
         return [{"label": p.nav_label or p.title, "href": p.route} for p in plan.pages]
     home = plan.home
-    nav = []
+    nav: list[dict[str, str]] = []
     for sid, section in zip(section_ids(home), home.sections, strict=True):
         if section.kind not in KIND_LABELS or "-" in sid:
             continue
@@ -276,8 +292,15 @@ def _nav(plan: SitePlan, lang: str) -> list[dict[str, str]]:
                 if 0 < len(candidate) <= 18:
                     label = candidate
                     break
-        nav.append({"label": label, "href": f"/#{sid}"})
-    return nav[:5]
+        nav.append({"label": label, "href": f"/#{sid}", "kind": section.kind})
+    # at most five links: drop generic ones first, and keep contact (last) when there is one
+    for kind in ("features", "process", "faq", "gallery", "hours"):
+        if len(nav) > 5:
+            nav = [n for n in nav if n["kind"] != kind]
+    if len(nav) > 5:
+        contact = [n for n in nav if n["kind"] == "contact"]
+        nav = [n for n in nav if n["kind"] != "contact"][: 5 - len(contact)] + contact
+    return [{"label": n["label"], "href": n["href"]} for n in nav]
 
 
 def _action(plan: SitePlan, links: Links) -> dict[str, str] | None:

@@ -1,5 +1,6 @@
 import { Clock, Mail, MapPin, Phone, Send } from "lucide-react";
 import type { ReactNode } from "react";
+import { Icon } from "@/lib/icons";
 import type { SectionProps } from "@/lib/types";
 import { Band, Container, Prose, SectionHeader } from "./ui";
 
@@ -28,26 +29,37 @@ export function Contact({ section, site }: SectionProps) {
           <SectionHeader section={section} align="start" />
           <Prose text={section.body} className="mt-6" />
           <ul className="mt-8 space-y-4">
-            {contact.address ? (
+            {section.items.map((item, i) => (
+              <Detail key={`${item.title}-${i}`} icon={<Icon name={item.icon} className="size-5" />} label={item.title}>
+                {/^[^\s@]+@[^\s@]+$/.test(item.text) ? (
+                  <a href={`mailto:${item.text}`} className="break-all hover:text-primary-ink">
+                    {item.text}
+                  </a>
+                ) : (
+                  <span className="whitespace-pre-line">{item.text}</span>
+                )}
+              </Detail>
+            ))}
+            {section.items.length > 0 ? null : contact.address ? (
               <Detail icon={<MapPin className="size-5" aria-hidden="true" />} label="Address">
                 <address className="not-italic">{contact.address}</address>
               </Detail>
             ) : null}
-            {contact.phone ? (
+            {section.items.length === 0 && contact.phone ? (
               <Detail icon={<Phone className="size-5" aria-hidden="true" />} label="Phone">
                 <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="hover:text-primary-ink">
                   {contact.phone}
                 </a>
               </Detail>
             ) : null}
-            {contact.email ? (
+            {section.items.length === 0 && contact.email ? (
               <Detail icon={<Mail className="size-5" aria-hidden="true" />} label="Email">
                 <a href={`mailto:${contact.email}`} className="break-all hover:text-primary-ink">
                   {contact.email}
                 </a>
               </Detail>
             ) : null}
-            {contact.hours.length > 0 ? (
+            {section.items.length === 0 && contact.hours.length > 0 ? (
               <Detail icon={<Clock className="size-5" aria-hidden="true" />} label="Hours">
                 <ul>
                   {contact.hours.map((line) => (

@@ -2,17 +2,19 @@ import { Plus } from "lucide-react";
 import type { SectionProps } from "@/lib/types";
 import { Actions, Band, Container, Prose, SectionHeader } from "./ui";
 
-/** Questions and answers as native disclosure widgets (no JavaScript needed). */
+/** Questions and answers as native disclosure widgets (no JavaScript needed).
+ * Variants: "accordion" (default, centred), "two-column" (heading beside the questions). */
 export function Faq({ section }: SectionProps) {
+  const two = section.variant === "two-column";
   return (
     <Band section={section}>
-      <Container className="grid gap-12 lg:grid-cols-[1fr_1.5fr] lg:gap-16">
-        <div>
-          <SectionHeader section={section} align="start" />
-          <Prose text={section.body} className="mt-6" />
-          <Actions section={section} className="mt-8" />
+      <Container className={two ? "grid gap-12 lg:grid-cols-[1fr_1.5fr] lg:gap-16" : ""}>
+        <div className={two ? undefined : "mx-auto max-w-3xl"}>
+          <SectionHeader section={section} align={two ? "start" : "center"} />
+          <Prose text={section.body} className={two ? "mt-6" : "mx-auto mt-6 max-w-2xl text-center"} />
+          {two ? <Actions section={section} className="mt-8" /> : null}
         </div>
-        <div className="space-y-4">
+        <div className={two ? "space-y-4" : "mx-auto mt-12 max-w-3xl space-y-4"}>
           {section.items.map((item, i) => (
             <details
               key={`${item.title}-${i}`}
@@ -28,6 +30,7 @@ export function Faq({ section }: SectionProps) {
               <p className="mt-3 leading-relaxed text-muted">{item.text}</p>
             </details>
           ))}
+          {two ? null : <Actions section={section} className="justify-center pt-6" />}
         </div>
       </Container>
     </Band>

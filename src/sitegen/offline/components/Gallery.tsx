@@ -34,6 +34,11 @@ export function Gallery({ section }: SectionProps) {
                   i === 0 ? "size-20 sm:size-28" : "size-12"
                 }`}
               />
+              {item.meta ? (
+                <span className="absolute start-4 top-4 rounded-full bg-black/35 px-3 py-1 text-xs font-semibold text-white backdrop-blur">
+                  {item.meta}
+                </span>
+              ) : null}
               <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/60 to-transparent p-5 pt-14 text-white">
                 <p className={`font-heading font-semibold ${i === 0 ? "text-xl sm:text-2xl" : "text-base"}`}>{item.title}</p>
                 {item.text ? <p className="mt-1 line-clamp-2 text-sm text-white/85">{item.text}</p> : null}

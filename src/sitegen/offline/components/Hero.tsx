@@ -33,12 +33,16 @@ function Backdrop() {
   );
 }
 
-function Split({ section, site }: SectionProps) {
+function Split({ section, site, reverse = false }: SectionProps & { reverse?: boolean }) {
   return (
     <section id={section.id} aria-labelledby={`${section.id}-title`} className="relative isolate overflow-hidden">
       <Backdrop />
-      <Container className="grid items-center gap-14 py-16 sm:py-20 lg:grid-cols-[1.1fr_1fr] lg:gap-10 lg:py-28">
-        <div>
+      <Container
+        className={`grid items-center gap-14 py-16 sm:py-20 lg:gap-10 lg:py-28 ${
+          reverse ? "lg:grid-cols-[1fr_1.1fr]" : "lg:grid-cols-[1.1fr_1fr]"
+        }`}
+      >
+        <div className={reverse ? "lg:order-last" : undefined}>
           {section.eyebrow ? <Badge text={section.eyebrow} /> : null}
           <div className="mt-6">
             <Title section={section} />
@@ -123,11 +127,13 @@ function Centered({ section }: SectionProps) {
   );
 }
 
-/** The page-opening hero. Variants: "centered" (default), "split". */
+/** The page-opening hero. Variants: "centered" (default), "split", "image-left". */
 export function Hero(props: SectionProps) {
   switch (props.section.variant) {
     case "split":
       return <Split {...props} />;
+    case "image-left":
+      return <Split {...props} reverse />;
     default:
       return <Centered {...props} />;
   }

@@ -20,7 +20,7 @@ export function Logos({ section }: SectionProps) {
               key={`${item.title}-${i}`}
               className="flex items-center gap-2 font-heading text-lg font-bold tracking-tight text-muted opacity-80 transition hover:text-foreground hover:opacity-100 sm:text-xl"
             >
-              <Icon name={item.icon} className="size-6" />
+              {item.icon ? <Icon name={item.icon} className="size-6" /> : null}
               {item.title}
             </li>
           ))}

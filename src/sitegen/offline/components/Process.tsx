@@ -21,14 +21,13 @@ export function Process({ section }: SectionProps) {
             <li key={`${item.title}-${i}`} className="relative">
               <div className="flex items-center gap-4">
                 <span className="relative z-10 grid size-14 shrink-0 place-items-center rounded-2xl bg-primary font-heading text-lg font-bold text-primary-foreground shadow-lg shadow-primary/25">
-                  {String(i + 1).padStart(2, "0")}
+                  {item.meta || String(i + 1).padStart(2, "0")}
                 </span>
                 <span aria-hidden="true" className="h-px flex-1 bg-gradient-to-r from-primary/40 to-transparent" />
-                <Icon name={item.icon} className="size-6 text-primary-ink" />
+                {item.icon ? <Icon name={item.icon} className="size-6 text-primary-ink" /> : null}
               </div>
               <h3 className="mt-6 font-heading text-xl font-semibold text-foreground">{item.title}</h3>
               {item.text ? <p className="mt-2 leading-relaxed text-muted">{item.text}</p> : null}
-              {item.meta ? <p className="mt-3 text-sm font-semibold text-primary-ink">{item.meta}</p> : null}
             </li>
           ))}
         </ol>

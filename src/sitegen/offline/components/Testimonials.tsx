@@ -2,11 +2,20 @@ import { Quote, Star } from "lucide-react";
 import type { ItemData, SectionProps } from "@/lib/types";
 import { Band, Container, SectionHeader, initials } from "./ui";
 
-function Stars() {
+function rating(item: ItemData): number {
+  for (const tag of item.tags) {
+    const m = /^([0-5])\s*\/\s*5$/.exec(tag.trim());
+    if (m) return Number(m[1]);
+  }
+  return 5;
+}
+
+function Stars({ item }: { item: ItemData }) {
+  const n = rating(item);
   return (
-    <div className="flex gap-0.5 text-accent" role="img" aria-label="5 out of 5 stars">
-      {[0, 1, 2, 3, 4].map((n) => (
-        <Star key={n} className="size-4 fill-current" aria-hidden="true" />
+    <div className="flex gap-0.5 text-accent-ink" role="img" aria-label={`${n} / 5`}>
+      {[1, 2, 3, 4, 5].map((k) => (
+        <Star key={k} className={`size-4 ${k <= n ? "fill-current" : "opacity-30"}`} aria-hidden="true" />
       ))}
     </div>
   );
@@ -40,7 +49,7 @@ function Cards({ section }: SectionProps) {
           {section.items.map((item, i) => (
             <li key={`${item.title}-${i}`}>
               <figure className="flex h-full flex-col rounded-3xl border border-border bg-background p-7 shadow-sm transition hover:shadow-lg">
-                <Stars />
+                <Stars item={item} />
                 <blockquote className="mt-5 flex-1 text-base leading-relaxed text-foreground">
                   <p>“{item.text}”</p>
                 </blockquote>
@@ -78,7 +87,7 @@ function Spotlight({ section }: SectionProps) {
             {rest.map((item, i) => (
               <li key={`${item.title}-${i}`}>
                 <figure className="h-full rounded-3xl border border-border bg-background p-6">
-                  <Stars />
+                  <Stars item={item} />
                   <blockquote className="mt-4 text-muted">
                     <p>“{item.text}”</p>
                   </blockquote>
@@ -95,10 +104,10 @@ function Spotlight({ section }: SectionProps) {
   );
 }
 
-/** Customer quotes. Variants: "cards" (default), "spotlight". */
+/** Customer quotes. Variants: "grid" (default), "quote" (one large quote first). */
 export function Testimonials(props: SectionProps) {
   switch (props.section.variant) {
-    case "spotlight":
+    case "quote":
       return <Spotlight {...props} />;
     default:
       return <Cards {...props} />;

@@ -105,7 +105,9 @@ export function SectionHeader({
   const centered = align === "center";
   return (
     <div className={centered ? "mx-auto max-w-2xl text-center" : "max-w-xl"}>
-      {section.eyebrow ? <Eyebrow>{section.eyebrow}</Eyebrow> : null}
+      {section.eyebrow && section.eyebrow.toLowerCase() !== section.heading.toLowerCase() ? (
+        <Eyebrow>{section.eyebrow}</Eyebrow>
+      ) : null}
       <h2
         id={`${section.id}-title`}
         className="font-heading text-3xl font-bold tracking-tight text-foreground sm:text-4xl lg:text-[2.75rem] lg:leading-[1.1]"

@@ -230,20 +230,47 @@ def start_driver(tmp_path: Path, project: Path, home: Path) -> subprocess.Popen[
 
 
 @pytest.mark.docker
-def test_sigint_removes_the_running_container(tmp_path: Path, warm_home: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupt_removes_the_running_container(tmp_path: Path, warm_home: Path, signum: int) -> None:
     client = docker_client()
     project = make_site(tmp_path / "site", SLOW_PAGE)
     proc = start_driver(tmp_path, project, warm_home)
     try:
         wait_for_container(client, project, "build", timeout=600)
         time.sleep(1)
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signum)
         _, err = proc.communicate(timeout=60)
     finally:
         proc.kill()
-    assert proc.returncode != 0 and b"KeyboardInterrupt" in err
+    assert proc.returncode != 0
+    if signum == signal.SIGINT:
+        assert b"KeyboardInterrupt" in err
     no_containers_left(client, project)
     assert project.stat().st_uid == os.getuid()
+
+
+@pytest.mark.docker
+@pytest.mark.e2e
+def test_sigint_to_sitegen_new_leaves_no_container(tmp_path: Path, warm_home: Path) -> None:
+    client = docker_client()
+    skip_unless("sitegen.offline.planner")
+    out = tmp_path / "coffee"
+    env = {**os.environ, "SITEGEN_BUILD_IMAGE": TEST_IMAGE, "SITEGEN_VERIFY": "0"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "new", "coffee shop landing page", "--sandbox", "docker",
+         "--provider", "offline", "--out", str(out), "--json"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        wait_for_container(client, out, "build", timeout=600)
+        time.sleep(1)
+        proc.send_signal(signal.SIGINT)
+        stdout, _ = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 1, stdout
+    assert "Traceback" not in stdout
+    no_containers_left(client, out)
 
 
 @pytest.mark.docker

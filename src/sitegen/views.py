@@ -167,6 +167,10 @@ def print_outcome(term: Terminal, d: dict[str, Any]) -> None:
     if out.exists() and d["status"] == "done":
         term.info(f"  site        {escape(str(out))}")
         term.info(f"  preview     sitegen preview {escape(d['project_id'])}")
+    for change in d["result"].get("changes") or []:  # an edit: what it changed
+        term.info(f"  change      {escape(str(change))}")
+    if d["result"].get("version"):
+        term.info(f"  version     {escape(str(d['result']['version'])[:7])}  (sitegen history / sitegen undo)")
     for shot in (d["result"].get("screenshots") or [])[:4]:
         term.info(f"  screenshot  {escape(str(shot))}")
     if d.get("url"):

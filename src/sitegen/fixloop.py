@@ -70,7 +70,7 @@ class FixLoop:
                 fixed = await self.fixer.fix(wanted, texts, log_tail(log, 30))
             except SitegenError as exc:
                 self.emit("fix_error", f"the fixer failed: {exc.message}", {"attempt": self.attempt,
-                                                                           "kind": exc.kind.value})
+                                                                           "error_kind": exc.kind.value})
                 fixed = {}
             if fixed:
                 safe_write(self.project_dir, fixed)

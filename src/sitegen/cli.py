@@ -96,6 +96,7 @@ def new_cmd(
     model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Model to use; repeat for rotation.")] = None,
     sandbox: Annotated[str | None, typer.Option(help="auto, docker, local or none.")] = None,
     deploy: Annotated[str | None, typer.Option(help="Deploy when built: vercel, netlify, cloudflare, static.")] = None,
+    prod: Annotated[bool, typer.Option("--prod", help="With --deploy: a production deployment.")] = False,
     verify: Annotated[bool | None, typer.Option("--verify/--no-verify", help="Check pages in Chromium.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Write into a non-empty --out folder.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show build output.")] = False,
@@ -114,7 +115,7 @@ def new_cmd(
     settings, store = context({"sandbox": sandbox})
     job_id = prepare_new_job(
         settings, store, prompt, name=name, out=out, provider=provider, models=model or [],
-        sandbox=sandbox or settings.sandbox, deploy=deploy,
+        sandbox=sandbox or settings.sandbox, deploy=deploy, prod=prod,
         verify=settings.verify if verify is None else verify, force=force,
     )
     _sigterm_as_interrupt()

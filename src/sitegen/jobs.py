@@ -57,6 +57,7 @@ def prepare_new_job(
     sandbox: str,
     deploy: str | None,
     verify: bool,
+    prod: bool = False,
     force: bool,
 ) -> str:
     """Validate the folder, create project and job records; return the job id."""
@@ -64,7 +65,7 @@ def prepare_new_job(
     folder = check_out_dir(out or Path.cwd() / slug, force)
     project = store.create_project(name or slug, slug, folder, prompt, provider)
     options = {"name": name, "provider": provider, "models": models, "sandbox": sandbox,
-               "deploy": deploy, "verify": verify}
+               "deploy": deploy, "prod": prod, "verify": verify}
     return store.create_job(project["id"], prompt, "new", options)
 
 

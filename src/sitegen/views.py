@@ -89,6 +89,7 @@ def project_summary(project: dict[str, Any]) -> dict[str, Any]:
         "last_job_id": project["last_job_id"],
         "url": project.get("deploy_url"),
         "deploy_target": project.get("deploy_target"),
+        "deployment_id": project.get("deployment_id"),
         "deployed_at": project.get("deployed_at"),
         "updated_at": project["updated_at"],
     }

@@ -120,6 +120,9 @@ def _stage_summary(event: Event) -> str:
     if event.stage == "BUILDING":
         cache = "installed dependencies" if d.get("installed") else "dependencies from cache"
         return f"{d.get('builder', '')} · {cache}"
+    if event.stage == "VERIFYING":
+        a11y = ", ".join(f"{n} {sev}" for sev, n in (d.get("a11y") or {}).items() if n) or "none"
+        return f"{d.get('pages', 0)} page(s) · {d.get('screenshots', 0)} screenshots · accessibility: {a11y}"
     if event.stage == "DEPLOYING":
         return str(d.get("url", ""))
     return ""

@@ -161,7 +161,7 @@ def verify_site(
     *,
     a11y: bool = True,
     timeout: float = 30.0,
-    concurrency: int = 3,
+    concurrency: int = 2,
 ) -> VerifyReport:
     """Check every route of ``out_dir`` in headless Chromium; safe to call from inside an event loop."""
     coro_args = (out_dir, routes, shots_dir, on_log)
@@ -182,7 +182,7 @@ async def averify_site(
     *,
     a11y: bool = True,
     timeout: float = 30.0,
-    concurrency: int = 3,
+    concurrency: int = 2,
 ) -> VerifyReport:
     """The async form of ``verify_site``."""
     log = on_log or (lambda _msg: None)

@@ -196,6 +196,22 @@ def test_build_past_its_timeout_is_stopped(tmp_path: Path, warm_home: Path) -> N
 
 
 @pytest.mark.docker
+def test_cancel_from_another_thread_stops_the_build(tmp_path: Path, warm_home: Path) -> None:
+    """The pipeline builds in a worker thread; cancel() is how Ctrl-C reaches it."""
+    client = docker_client()
+    project = make_site(tmp_path / "slow", SLOW_PAGE)
+    builder = DockerBuilder(settings_for(warm_home))
+    box = run_in_thread(builder, project, [])
+    wait_for_container(client, project, "build", timeout=600)
+    started = time.monotonic()
+    builder.cancel()
+    box["thread"].join(60)
+    assert time.monotonic() - started < 15
+    assert isinstance(box.get("error"), SitegenError) and box["error"].kind is ErrorKind.INTERRUPTED
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
 def test_missing_image_names_the_setting(tmp_path: Path, sitegen_home: Path) -> None:
     docker_client()
     settings = Settings(home=sitegen_home, build_image="sitegen-no-such-image:0")

@@ -22,32 +22,12 @@ TargetOpt = Annotated[
 
 def run_deploy_job(term: Any, settings: Any, store: Any, project: dict[str, Any], options: dict[str, Any]) -> int:
     """Record a deploy job for an already built project and run its DEPLOYING stage."""
-    from sitegen import views  # noqa: PLC0415
-    from sitegen.jobs import make_pipeline  # noqa: PLC0415
+    from sitegen.jobs import run_job  # noqa: PLC0415
 
     job_id = store.create_job(project["id"], project["prompt"], "deploy",
                               {"sandbox": "auto", "verify": False, **options})
-    store.update_job(job_id, last_done_stage="BUILDING")  # `sitegen resume` retries only the deploy
-    pipeline = make_pipeline(settings, store, term)
-    if not term.json_mode:
-        term.info(f"[bold]Deploying[/] {project['path']} to {options['deploy']}  [dim](job {job_id})[/]")
-    try:
-        final = pipeline.run(job_id, start_after="BUILDING")
-    except KeyboardInterrupt:
-        final = store.get_job(job_id)
-    detail = views.job_detail(store, final)
-    fresh = store.get_project(project["id"])
-    detail["deploy"] = {
-        "url": fresh.get("deploy_url"),
-        "target": fresh.get("deploy_target"),
-        "deployment_id": fresh.get("deployment_id"),
-        "deployed_at": fresh.get("deployed_at"),
-    } if final["status"] == "done" else None
-    if term.json_mode:
-        term.emit_json(detail)
-    else:
-        views.print_outcome(term, detail)
-    return 0 if final["status"] == "done" else 1
+    # `sitegen resume` retries only the deploy
+    return run_job(term, settings, store, job_id, verb=f"Deploying to {options['deploy']}", start_after="BUILDING")
 
 
 def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..., Any]) -> None:

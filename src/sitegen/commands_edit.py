@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from sitegen.errors import ErrorKind, SitegenError, usage
+from sitegen.jobs import run_job
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout; progress on stderr.")]
 ProjectArg = Annotated[str | None, typer.Argument(help="Project id, name or folder (default: the one here).")]
@@ -60,38 +61,6 @@ def _check_offline_edit(settings: Any, provider: str, models: list[str], path: P
     except (OSError, ValueError) as exc:
         raise usage(f"cannot read {path / '.sitegen' / 'plan.json'}: {exc}".splitlines()[0]) from exc
     apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
-
-
-def run_pipeline_job(
-    term: Any,
-    settings: Any,
-    store: Any,
-    job_id: str,
-    verb: str,
-    start_after: str | None = None,
-    extra: dict[str, Any] | None = None,
-) -> int:
-    """Run a recorded job through the pipeline and report it like `new` does."""
-    from sitegen import views
-    from sitegen.jobs import make_pipeline
-
-    job = store.get_job(job_id)
-    project = store.get_project(job["project_id"])
-    if not term.json_mode:
-        term.info(f"[bold]{verb}[/] {project['path']}  [dim](job {job_id})[/]")
-    if start_after:
-        store.update_job(job_id, last_done_stage=start_after)  # `sitegen resume` continues from here
-    pipeline = make_pipeline(settings, store, term)
-    try:
-        final = pipeline.run(job_id, start_after=start_after)
-    except KeyboardInterrupt:
-        final = store.get_job(job_id)
-    detail = {**views.job_detail(store, final), **(extra or {})}
-    if term.json_mode:
-        term.emit_json(detail)
-    else:
-        views.print_outcome(term, detail)
-    return 0 if final["status"] == "done" else 1
 
 
 def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..., Any]) -> None:
@@ -143,7 +112,7 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
             "verify": settings.verify if verify is None else verify,
         }
         job_id = store.create_job(found["id"], text, "edit", options)
-        return run_pipeline_job(term, settings, store, job_id, "Editing")
+        return run_job(term, settings, store, job_id, verb="Editing")
 
     @app.command("history")
     @command
@@ -212,12 +181,12 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
         }
         job_id = store.create_job(found["id"], version.message, "undo", options)
         extra = {"undo": {**version.to_dict(), "build_restored": restored}}
-        return run_pipeline_job(
+        return run_job(
             term,
             settings,
             store,
             job_id,
-            "Checking" if restored else "Rebuilding",
+            verb="Checking" if restored else "Rebuilding",
             start_after="BUILDING" if restored else "GENERATING",
             extra=extra,
         )

@@ -81,28 +81,42 @@ def make_pipeline(settings: Settings, store: Store, term: Any) -> Pipeline:
     return pipeline
 
 
-def run_job(term: Any, settings: Settings, store: Store, job_id: str, resume: bool = False) -> int:
-    """Run (or resume) a job, report it, and return the exit code."""
+def run_job(
+    term: Any,
+    settings: Settings,
+    store: Store,
+    job_id: str,
+    *,
+    resume: bool = False,
+    verb: str | None = None,
+    start_after: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> int:
+    """Run (or resume) a recorded job, report it like `new` does, and return the exit code.
+
+    ``start_after`` skips the stages up to and including that one (an edit or deploy job);
+    ``extra`` adds keys to the final report.
+    """
     from sitegen import views  # noqa: PLC0415
 
     pipeline = make_pipeline(settings, store, term)
     job = store.get_job(job_id)
     if not term.json_mode:
         project = store.get_project(job["project_id"])
-        verb = "Resuming" if resume else "Creating"
-        term.info(f"[bold]{verb}[/] {project['path']}  [dim](job {job_id})[/]")
+        label = verb or ("Resuming" if resume else "Creating")
+        term.info(f"[bold]{label}[/] {project['path']}  [dim](job {job_id})[/]")
+    if start_after:
+        store.update_job(job_id, last_done_stage=start_after)  # `sitegen resume` continues from here
     try:
-        final = pipeline.resume(job_id) if resume else pipeline.run(job_id)
+        final = pipeline.resume(job_id) if resume else pipeline.run(job_id, start_after=start_after)
     except KeyboardInterrupt:
         final = store.get_job(job_id)
-    detail = views.job_detail(store, final)
+    detail = {**views.job_detail(store, final), **(extra or {})}
     if term.json_mode:
         term.emit_json(detail)
     else:
         views.print_outcome(term, detail)
-    if final["status"] == "done":
-        return 0
-    return 1
+    return 0 if final["status"] == "done" else 1
 
 
 __all__ = ["SitegenError", "check_out_dir", "prepare_new_job", "run_job", "slugify"]

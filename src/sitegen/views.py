@@ -70,12 +70,22 @@ def job_detail(store: Store, job: dict[str, Any]) -> dict[str, Any]:
         "hint": job["hint"],
         "result": result,
         "url": project.get("deploy_url"),
+        "deploy": deploy_info(project) if job["kind"] == "deploy" and job["status"] == "done" else None,
         "tokens_in": usage["tokens_in"],
         "tokens_out": usage["tokens_out"],
         "cost_usd": usage["cost_usd"],
         "llm_calls": usage["calls"],
         "log_tail": job["log_tail"][-4000:],
         "finished_at": job["finished_at"],
+    }
+
+
+def deploy_info(project: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "url": project.get("deploy_url"),
+        "target": project.get("deploy_target"),
+        "deployment_id": project.get("deployment_id"),
+        "deployed_at": project.get("deployed_at"),
     }
 
 

@@ -125,6 +125,7 @@ class RetryPolicy:
     base_delay: float = 1.0
     max_delay: float = 30.0
     max_calls: int = 12  # HTTP calls for one prompt, across all models
+    max_rounds: int = 3  # times each model may be tried for one prompt (timeouts: once)
     call_timeout: float = 180.0  # seconds per HTTP call
     jitter: float = 0.5  # a delay d becomes uniform(d * (1 - jitter), d)
 
@@ -152,13 +153,15 @@ class Rotation:
     ready_at: dict[str, float] = field(default_factory=dict)
     failures: dict[str, int] = field(default_factory=dict)
 
-    def pick(self, now: float) -> tuple[str, float]:
-        """The first model in order that is ready, else the one ready soonest: (model, wait)."""
-        for model in self.models:
+    def pick(self, now: float, exclude: set[str] | frozenset[str] = frozenset()) -> tuple[str, float]:
+        """The first model in order that is ready (skipping ``exclude`` while others remain), else
+        the one ready soonest: (model, seconds to wait)."""
+        candidates = [m for m in self.models if m not in exclude] or self.models
+        for model in candidates:
             if self.ready_at.get(model, 0.0) <= now:
                 return model, 0.0
-        model = min(self.models, key=lambda m: self.ready_at.get(m, 0.0))
-        return model, self.ready_at[model] - now
+        model = min(candidates, key=lambda m: self.ready_at.get(m, 0.0))
+        return model, max(0.0, self.ready_at[model] - now)
 
     def failed(self, model: str, failure: CallFailure, now: float) -> float:
         """Put a model in cool-down after a retryable failure; return the delay chosen."""
@@ -184,14 +187,22 @@ async def call_with_rotation(
     """Run ``call(model)`` under the rotation; raise SitegenError when it cannot succeed.
 
     A fatal failure is raised at once; retryable ones rotate models and wait, until the next wait
-    would exceed ``policy.max_wait`` in total or ``policy.max_calls`` calls were made.
+    would exceed ``policy.max_wait`` in total, ``policy.max_calls`` calls or ``policy.max_rounds``
+    rounds over the models were made, or every model has timed out once (a timeout is expensive).
     """
     policy = rotation.policy
     waited = 0.0
     last: CallFailure | None = None
     tried: list[str] = []
-    for _ in range(max(1, policy.max_calls)):
-        model, wait = rotation.pick(time.monotonic())
+    timeouts = 0
+    this_round: set[str] = set()  # models that failed since the round began: try the others first
+    budget = min(policy.max_calls, max(1, policy.max_rounds) * len(rotation.models))
+    for _ in range(max(1, budget)):
+        if timeouts >= len(rotation.models):
+            break
+        if this_round >= set(rotation.models):
+            this_round.clear()
+        model, wait = rotation.pick(time.monotonic(), this_round)
         if wait > 0:
             if waited + wait > policy.max_wait:
                 break
@@ -207,6 +218,8 @@ async def call_with_rotation(
                 on_failure(model, failure)
             if not failure.rule.retry:
                 raise SitegenError(f"{model}: {failure.message}", failure.rule.kind, failure.rule.hint) from None
+            timeouts += failure.rule is TIMEOUT_RULE
+            this_round.add(model)
             rotation.failed(model, failure, time.monotonic())
             continue
         rotation.succeeded(model)

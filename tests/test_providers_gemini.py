@@ -205,3 +205,12 @@ def test_a_slow_model_times_out_and_rotates(scenario: Scenario, monkeypatch: pyt
 def test_text_prompts_return_text(fake: FakeGemini) -> None:
     completion = asyncio.run(provider().complete(Prompt(agent="editor", user="say hi")))
     assert completion.text == "plain text answer" and completion.parsed is None
+
+
+def test_safety_stops_at_once_and_other_finish_reasons_get_a_retry(fake: FakeGemini, scenario: Scenario) -> None:
+    scenario.script = [("ok", "", "OTHER")]
+    assert run_plan(provider(), []).name == "Lumen Coffee" and len(fake.requests) == 2
+    scenario.script = [("ok", "", "SAFETY")]
+    with pytest.raises(SitegenError) as info:
+        run_plan(provider(), [])
+    assert info.value.kind == ErrorKind.MODEL_OUTPUT and "SAFETY" in info.value.message and len(fake.requests) == 3

@@ -20,6 +20,8 @@ from sitegen.providers.retry import CallFailure, RetryPolicy, Rotation, call_wit
 
 TRUNCATED = "MAX_TOKENS"
 OK_FINISH = {"STOP", "FINISH_REASON_UNSPECIFIED", ""}
+# the model refused: asking again will not help
+BLOCKED_FINISH = {"SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY", "LANGUAGE"}
 FENCE_RE = re.compile(r"^\s*```(?:json|JSON)?\s*\n(.*?)\n?```\s*$", re.DOTALL)
 
 Message = tuple[str, str]  # (role "user" | "model", text)
@@ -148,10 +150,14 @@ class RemoteProvider:
                 messages = [("user", prompt.user + "\n\nIMPORTANT: your previous answer was too long and "
                              "was cut off. Answer again, complete but more concise.")]
                 continue
-            if finish not in OK_FINISH:
+            if finish in BLOCKED_FINISH or finish.startswith("BLOCKED"):
                 self._record(recorder, prompt, model, started, reply, f"finish reason {finish}")
                 raise SitegenError(f"{prompt.agent}: {model} stopped with {finish}", ErrorKind.MODEL_OUTPUT,
                                    "Rephrase the prompt or use another --model.")
+            if finish not in OK_FINISH:  # OTHER, MALFORMED_…: worth one more try
+                problem = f"the model stopped with {finish}"
+                self._record(recorder, prompt, model, started, reply, problem)
+                continue
             if prompt.schema is None:
                 if reply.text.strip():
                     self._record(recorder, prompt, model, started, reply)

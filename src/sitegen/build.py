@@ -218,21 +218,31 @@ def _last_line(text: str) -> str:
     return (errors[0] if errors else lines[-1] if lines else "no output")[:300]
 
 
-def docker_available(timeout: float = 3.0) -> tuple[bool, str]:
-    """Whether a Docker daemon answers; the reason when not."""
+def docker_problem(timeout: float = 3.0) -> SitegenError | None:
+    """None when a Docker daemon answers; otherwise the classified error (daemon down, socket
+    permission, …) with its own hint."""
     try:
         import docker  # noqa: PLC0415 — heavy, only when needed
 
         client = docker.from_env(timeout=timeout)
         client.ping()
         client.close()
-        return True, "a Docker daemon answered"
+        return None
     except Exception as exc:  # noqa: BLE001 — any failure means "no Docker"
-        return False, f"no Docker daemon ({type(exc).__name__})"
+        from sitegen.sandbox_errors import docker_error  # noqa: PLC0415
+
+        return docker_error(exc)
+
+
+def docker_available(timeout: float = 3.0) -> tuple[bool, str]:
+    """Whether a Docker daemon answers; the reason when not."""
+    problem = docker_problem(timeout)
+    return (True, "a Docker daemon answered") if problem is None else (False, f"no Docker daemon: {problem}")
 
 
 def select_builder(settings: Settings, sandbox: str | None = None) -> tuple[Builder | None, str]:
-    """Pick the builder for --sandbox auto|docker|local|none; say which and why."""
+    """Pick the builder for --sandbox auto|docker|local|none; say why (the builder's name is
+    reported next to the reason, so the reason does not repeat it)."""
     choice = (sandbox or settings.sandbox or "auto").lower()
     if choice not in {"auto", "docker", "local", "none"}:
         raise SitegenError(
@@ -241,18 +251,14 @@ def select_builder(settings: Settings, sandbox: str | None = None) -> tuple[Buil
     if choice == "none":
         return None, "--sandbox none: files only, no build"
     if choice in {"auto", "docker"}:
-        ok, why = docker_available()
-        if ok:
+        problem = docker_problem()
+        if problem is None:
             from sitegen.build_docker import DockerBuilder  # noqa: PLC0415
 
-            return DockerBuilder(settings), f"docker ({why})"
+            return DockerBuilder(settings), f"--sandbox {choice}: a Docker daemon answered"
         if choice == "docker":
-            raise SitegenError(
-                f"--sandbox docker, but {why}",
-                ErrorKind.SANDBOX,
-                "Start Docker (`sudo systemctl start docker`) or use --sandbox local.",
-            )
+            raise SitegenError(f"--sandbox docker, but {problem}", ErrorKind.SANDBOX, problem.hint)
         if find_node():
-            return LocalBuilder(settings), f"local Node ({why})"
-        return LocalBuilder(settings), f"local Node, but Node.js is not installed ({why})"
-    return LocalBuilder(settings), "local Node (--sandbox local)"
+            return LocalBuilder(settings), f"--sandbox auto: no Docker daemon ({problem}), so the host's Node"
+        return LocalBuilder(settings), f"--sandbox auto: no Docker daemon ({problem}) and no Node.js either"
+    return LocalBuilder(settings), "--sandbox local: the host's Node"

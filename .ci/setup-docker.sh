@@ -21,7 +21,7 @@ _sitegen_setup_docker() (
     if ((${#missing[@]})); then
         log "installing ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
+        apt-get update -qq >&2
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 

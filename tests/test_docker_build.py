@@ -101,6 +101,52 @@ def test_socket_permission_and_sizes_are_named() -> None:
     assert "timed out after 600 s" in BuildTimedOut(600).message
 
 
+class _StubImages:
+    def __init__(self) -> None:
+        self.pulled = False
+
+    def get(self, name: str) -> Any:
+        import docker.errors
+
+        if not self.pulled:
+            raise docker.errors.ImageNotFound(f"no such image: {name}")
+        return type("Image", (), {"id": "sha256:abc"})()
+
+
+class _StubApi:
+    def __init__(self, images: _StubImages, events: list[dict[str, Any]]) -> None:
+        self.images, self.events = images, events
+
+    def pull(self, repo: str, tag: str, stream: bool, decode: bool) -> Any:
+        assert (repo, tag, stream, decode) == ("node", "20-bookworm-slim", True, True)
+        yield from self.events
+        self.images.pulled = not any("error" in e for e in self.events)
+
+
+def _stub_client(events: list[dict[str, Any]]) -> Any:
+    images = _StubImages()
+    return type("Client", (), {"images": images, "api": _StubApi(images, events)})()
+
+
+def test_missing_image_is_pulled_with_progress_or_named_when_it_cannot_be() -> None:
+    """The pull-progress parser, fed the event shapes the engine streams (no registry here)."""
+    from sitegen.docker_engine import ensure_image
+
+    events = [
+        {"status": "Pulling from library/node", "id": "20-bookworm-slim"},
+        {"status": "Downloading", "id": "l1", "progressDetail": {"current": 5, "total": 10}},
+        {"status": "Pull complete", "id": "l1", "progressDetail": {}},
+        {"status": "Status: Downloaded newer image for node:20-bookworm-slim"},
+    ]
+    lines: list[str] = []
+    assert ensure_image(_stub_client(events), "node:20-bookworm-slim", lines.append, interactive=True) == "sha256:abc"
+    assert any("Pulling build image" in ln for ln in lines) and any("Pull complete" in ln for ln in lines)
+    failing = [{"error": "pull access denied for node, repository does not exist"}]
+    with pytest.raises(ImageMissing) as err:
+        ensure_image(_stub_client(failing), "node:20-bookworm-slim", lines.append, interactive=False)
+    assert "pull access denied" in err.value.message and "SITEGEN_BUILD_IMAGE" in err.value.hint
+
+
 # -- with a real engine ---------------------------------------------------------------------------
 
 

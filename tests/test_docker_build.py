@@ -33,7 +33,7 @@ from docker_helpers import (
 )
 
 from sitegen.build import BuildResult, select_builder
-from sitegen.build_docker import CA_PATH, DockerBuilder, connect
+from sitegen.build_docker import CA_PATH, LENT_MARKER, DockerBuilder, connect, restore_lent
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.sandbox_errors import (
@@ -209,6 +209,21 @@ def test_build_container_is_locked_down_while_it_runs(
 
 
 @pytest.mark.docker
+def test_build_runs_as_the_project_owner(tmp_path: Path, warm_home: Path) -> None:
+    """A project owned by a normal user is built as that user, with no ownership changes."""
+    client = docker_client()
+    project = make_site(tmp_path / "owned")
+    for path in [project, *project.rglob("*")]:
+        os.chown(path, 1234, 1234, follow_symlinks=False)
+    result = DockerBuilder(settings_for(warm_home)).build(project, lambda _: None)
+    assert result.ok, result.error + result.log[-2000:]
+    index = project / "out" / "index.html"
+    assert (index.stat().st_uid, index.stat().st_gid) == (1234, 1234), "written by the owner's uid"
+    assert (project.stat().st_uid, (project / "app" / "page.tsx").stat().st_uid) == (1234, 1234)
+    no_containers_left(client, project)
+
+
+@pytest.mark.docker
 def test_build_that_reaches_the_network_fails_cleanly(tmp_path: Path, warm_home: Path) -> None:
     client = docker_client()
     project = make_site(tmp_path / "net", NETWORK_PAGE)
@@ -357,6 +372,11 @@ def test_doctor_clean_removes_what_a_crash_left(tmp_path: Path, warm_home: Path)
     assert checks["docker daemon"]["ok"] and checks["build image"]["ok"]
     assert "1 CPU, 2 GB" in checks["sandbox limits"]["detail"]
     no_containers_left(client, project)
+    if os.getuid() == 0:  # a root-owned project was lent to uid 1000; the next build gives it back
+        assert project.stat().st_uid == 1000 and (project / LENT_MARKER).exists()
+        restore_lent(project)
+        assert project.stat().st_uid == 0 and (project / "app" / "page.tsx").stat().st_uid == 0
+        assert not (project / LENT_MARKER).exists()
 
 
 # -- the whole CLI --------------------------------------------------------------------------------

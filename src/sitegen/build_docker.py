@@ -62,6 +62,7 @@ CA_PATH = "/etc/sitegen/ca.crt"
 FALLBACK_UID = 1000  # the `node` user of the official node images
 BUILD_TMPFS = "size=512m,mode=1777"
 INSTALL_TMPFS = "size=1g,mode=1777"  # npm's download cache lives here during `npm ci`
+LENT_MARKER = ".sitegen-lent"  # the real owner of a project lent to FALLBACK_UID for a build
 
 
 @dataclass
@@ -82,23 +83,40 @@ def project_owner(project_dir: Path) -> tuple[int, int]:
 
 @contextmanager
 def lend_ownership(project_dir: Path, uid: int, gid: int) -> Iterator[None]:
-    """Chown the project's own files (not node_modules) to uid:gid, and back afterwards."""
+    """Chown the project's own files (not node_modules, not .git) to uid:gid, and back afterwards.
+
+    The real owner is written to LENT_MARKER first, so a build killed mid-way (SIGKILL, power
+    loss) is put right by the next one (restore_lent)."""
     owner = project_owner(project_dir)
     if owner == (uid, gid):
         yield
         return
+    (project_dir / LENT_MARKER).write_text(f"{owner[0]}:{owner[1]}\n")
     _chown_tree(project_dir, uid, gid)
     try:
         yield
     finally:
         _chown_tree(project_dir, *owner)
+        with suppress(OSError):
+            (project_dir / LENT_MARKER).unlink()
+
+
+def restore_lent(project_dir: Path) -> None:
+    """Give a project back to its owner if an earlier build died while it was lent."""
+    marker = project_dir / LENT_MARKER
+    with suppress(OSError, ValueError):
+        uid, gid = (int(x) for x in marker.read_text().strip().split(":"))
+        _chown_tree(project_dir, uid, gid)
+        marker.unlink()
 
 
 def _chown_tree(root: Path, uid: int, gid: int) -> None:
     os.chown(root, uid, gid)
     for dirpath, dirnames, filenames in os.walk(root):
-        if Path(dirpath) == root and "node_modules" in dirnames:
-            dirnames.remove("node_modules")
+        if Path(dirpath) == root:
+            for skip in ("node_modules", ".git"):  # the cache's hard links; history the build never writes
+                if skip in dirnames:
+                    dirnames.remove(skip)
             with suppress(OSError):
                 os.chown(root / "node_modules", uid, gid, follow_symlinks=False)
         for name in dirnames + filenames:
@@ -309,6 +327,7 @@ class DockerBuilder:
         """Install (when needed) and run next build in the sandbox; a failed build is ok=False."""
         project_dir = project_dir.resolve()
         started = time.monotonic()
+        restore_lent(project_dir)
         with _sigterm_unwinds():
             client = connect()
             try:

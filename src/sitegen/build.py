@@ -76,7 +76,12 @@ def build_env(home: Path) -> dict[str, str]:
 
 
 def run_streaming(
-    cmd: list[str], cwd: Path, env: dict[str, str], on_log: LogFn, timeout: float
+    cmd: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    on_log: LogFn,
+    timeout: float,
+    on_start: Callable[[subprocess.Popen], None] | None = None,
 ) -> tuple[int, str, bool]:
     """Run a command in its own process group, streaming merged output lines to on_log.
 
@@ -92,6 +97,8 @@ def run_streaming(
         start_new_session=True,
         preexec_fn=die_with_parent,
     )
+    if on_start:
+        on_start(proc)
     chunks: list[str] = []
     timed_out = threading.Event()
 
@@ -151,6 +158,19 @@ class LocalBuilder:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.timeout = settings.build_timeout
+        self._proc: subprocess.Popen | None = None
+        self._cancelled = False
+
+    def _started(self, proc: subprocess.Popen) -> None:
+        self._proc = proc
+        if self._cancelled:
+            _kill_group(proc)
+
+    def cancel(self) -> None:
+        """Stop the running install or build (from another thread, e.g. on Ctrl-C)."""
+        self._cancelled = True
+        if self._proc is not None and self._proc.poll() is None:
+            _kill_group(self._proc)
 
     def ensure_deps(self, project_dir: Path, on_log: LogFn) -> tuple[bool, float]:
         """Install the project's lockfile into the cache unless present; link it into the project."""
@@ -170,7 +190,7 @@ class LocalBuilder:
                     staging = deps.prepare_staging(project_dir, entry)
                     cmd = [tools[1], "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
                     env = build_env(self.settings.home)
-                    code, out, timed_out = run_streaming(cmd, staging, env, on_log, self.timeout)
+                    code, out, timed_out = run_streaming(cmd, staging, env, on_log, self.timeout, self._started)
                     if code != 0:
                         shutil.rmtree(staging, ignore_errors=True)
                         why = "timed out" if timed_out else f"exit code {code}"
@@ -192,7 +212,7 @@ class LocalBuilder:
         cmd = [node, str(project_dir / "node_modules" / "next" / "dist" / "bin" / "next"), "build"]
         on_log("$ next build\n")
         env = build_env(self.settings.home)
-        code, out, timed_out = run_streaming(cmd, project_dir, env, on_log, self.timeout)
+        code, out, timed_out = run_streaming(cmd, project_dir, env, on_log, self.timeout, self._started)
         seconds = time.monotonic() - started
         error = ""
         if timed_out:

@@ -55,7 +55,12 @@ class FixLoop:
         self.attempt = 0
 
     async def build(self) -> Any:
-        return await asyncio.to_thread(self.builder.build, self.project_dir, self.on_log)
+        try:
+            return await asyncio.to_thread(self.builder.build, self.project_dir, self.on_log)
+        except asyncio.CancelledError:  # Ctrl-C: stop the build too, not just stop waiting for it
+            if cancel := getattr(self.builder, "cancel", None):
+                cancel()
+            raise
 
     async def repair(self, errors: list[BuildError], log: str) -> dict[str, list[str]]:
         """Change files to address ``errors``; return {file: [what changed it]} (empty: nothing)."""

@@ -116,6 +116,8 @@ def building(ctx: JobContext) -> dict[str, Any]:
     builder, why = select_builder(ctx.settings, ctx.options.get("sandbox"))
     assert builder is not None  # "none" never plans a BUILDING stage
     ctx.info(f"builder: {builder.name} ({why})", builder=builder.name)
+    if hasattr(builder, "job_id"):
+        builder.job_id = ctx.job_id  # labels the build containers with the real job
     try:
         result = run_build(ctx, builder)
     except SitegenError as exc:

@@ -103,3 +103,27 @@ def test_killed_job_is_interrupted_and_resumes(tmp_path: Path, warm_home: Path) 
     assert data["status"] == "done" and (out / "out" / "index.html").exists()
     planning_runs = [s for s in data["stages"] if s["stage"] == "PLANNING"]
     assert len(planning_runs) == 1  # resumed after the last finished stage, not from scratch
+
+
+def test_ctrl_c_during_a_local_build_stops_at_once(tmp_path: Path, warm_home: Path) -> None:
+    need(has_node(), "node is not installed")
+    out = tmp_path / "site"
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "new", "bakery in Lyon", "--out", str(out),
+                             "--sandbox", "local", "--no-verify", "--verbose"], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:  # wait until next build itself is running
+        if "next build" in line:
+            break
+    time.sleep(1.0)
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    stopped_after = time.monotonic() - sent
+    assert proc.returncode == 1
+    assert stopped_after < 5, f"took {stopped_after:.1f} s to stop"
+    listed = json.loads(run_cli("status", "--json", cwd=tmp_path).stdout)["jobs"]
+    assert listed[0]["status"] == "interrupted" and listed[0]["stage"] == "BUILDING"
+    leftovers = subprocess.run(["pgrep", "-f", str(out / "node_modules" / "next")], capture_output=True, text=True)
+    assert leftovers.stdout.strip() == ""
+    assert (out / "app" / "page.tsx").exists()  # nothing already made is lost

@@ -127,3 +127,20 @@ def test_ctrl_c_during_a_local_build_stops_at_once(tmp_path: Path, warm_home: Pa
     leftovers = subprocess.run(["pgrep", "-f", str(out / "node_modules" / "next")], capture_output=True, text=True)
     assert leftovers.stdout.strip() == ""
     assert (out / "app" / "page.tsx").exists()  # nothing already made is lost
+
+
+def test_browser_checks_are_skipped_without_chromium_unless_asked_for(tmp_path: Path, warm_home: Path) -> None:
+    need(has_node(), "node is not installed")
+    env = {"SITEGEN_CHROMIUM": str(tmp_path / "no-such-chromium")}
+    result = run_cli("new", "florist in Ghent", "--out", str(tmp_path / "a"), "--sandbox", "local", "--json",
+                     cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(result.stdout)
+    assert [s["stage"] for s in data["stages"]][-1] == "VERIFYING"
+    assert "browser checks skipped" in result.stderr
+    strict = run_cli("new", "florist in Ghent", "--out", str(tmp_path / "b"), "--sandbox", "local", "--verify",
+                     "--json", cwd=tmp_path, env=env)
+    assert strict.returncode == 1
+    failed = json.loads(strict.stdout)
+    assert failed["stage"] == "VERIFYING" and failed["error_kind"] == "verify"
+    assert (tmp_path / "b" / "out" / "index.html").exists()  # the build is kept

@@ -103,6 +103,7 @@ def new_cmd(
     json_out: JsonOpt = False,
 ) -> int:
     """Plan, write, check and build a site from one sentence."""
+    from sitegen.config import verify_option  # noqa: PLC0415
     from sitegen.jobs import prepare_new_job, run_job  # noqa: PLC0415
 
     prompt = validate_prompt(prompt)
@@ -116,7 +117,7 @@ def new_cmd(
     job_id = prepare_new_job(
         settings, store, prompt, name=name, out=out, provider=provider, models=model or [],
         sandbox=sandbox or settings.sandbox, deploy=deploy, prod=prod,
-        verify=settings.verify if verify is None else verify, force=force,
+        verify=verify_option(verify, settings), force=force,
     )
     _sigterm_as_interrupt()
     return run_job(term, settings, store, job_id)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from sitegen.config import verify_option
 from sitegen.errors import ErrorKind, SitegenError, usage
 from sitegen.jobs import run_job
 
@@ -109,7 +110,7 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
             "models": model or [],
             "sandbox": sandbox or settings.sandbox,
             "deploy": deploy,
-            "verify": settings.verify if verify is None else verify,
+            "verify": verify_option(verify, settings),
         }
         job_id = store.create_job(found["id"], text, "edit", options)
         return run_job(term, settings, store, job_id, verb="Editing")
@@ -177,7 +178,7 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
             "models": [],
             "sandbox": sandbox or settings.sandbox,
             "deploy": None,
-            "verify": settings.verify if verify is None else verify,
+            "verify": verify_option(verify, settings),
         }
         job_id = store.create_job(found["id"], version.message, "undo", options)
         extra = {"undo": {**version.to_dict(), "build_restored": restored}}

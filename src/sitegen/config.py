@@ -100,6 +100,14 @@ class Settings(BaseModel):
         return self.prices.get(model, (0.0, 0.0))
 
 
+def verify_option(flag: bool | None, settings: Settings) -> bool | str:
+    """The job's verify option: True (--verify: Chromium required), False, or "auto" (the default:
+    check in Chromium when it is installed, otherwise skip with a note)."""
+    if flag is not None:
+        return flag
+    return "auto" if settings.verify else False
+
+
 def default_home() -> Path:
     from platformdirs import user_data_dir
 

@@ -56,7 +56,7 @@ def prepare_new_job(
     models: list[str],
     sandbox: str,
     deploy: str | None,
-    verify: bool,
+    verify: bool | str,
     prod: bool = False,
     force: bool,
 ) -> str:

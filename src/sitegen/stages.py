@@ -163,7 +163,15 @@ def run_build(ctx: JobContext, builder: Any) -> Any:
 
 
 def verifying(ctx: JobContext) -> dict[str, Any]:
-    from sitegen.verify import verify_stage  # noqa: PLC0415
+    from sitegen.verify import find_chromium  # noqa: PLC0415
+    from sitegen.verify_stage import verify_stage  # noqa: PLC0415
+
+    if ctx.options.get("verify") == "auto":
+        try:
+            find_chromium()
+        except SitegenError as exc:  # not asked for explicitly: say so and go on
+            ctx.info(f"browser checks skipped: {exc.message}. {exc.hint}", skipped=True)
+            return {"skipped": True}
 
     return verify_stage(ctx) or {}
 

@@ -279,6 +279,6 @@ def select_builder(settings: Settings, sandbox: str | None = None) -> tuple[Buil
         if choice == "docker":
             raise SitegenError(f"--sandbox docker, but {problem}", ErrorKind.SANDBOX, problem.hint)
         if find_node():
-            return LocalBuilder(settings), f"--sandbox auto: no Docker daemon ({problem}), so the host's Node"
-        return LocalBuilder(settings), f"--sandbox auto: no Docker daemon ({problem}) and no Node.js either"
+            return LocalBuilder(settings), f"--sandbox auto: {problem}, so the host's Node"
+        return LocalBuilder(settings), f"--sandbox auto: {problem}, and no Node.js either"
     return LocalBuilder(settings), "--sandbox local: the host's Node"

@@ -17,7 +17,11 @@ FINAL = {"done", "failed", "interrupted"}
 
 
 def when(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else ""
+    if not ts:
+        return ""
+    moment = datetime.fromtimestamp(ts)
+    same_day = moment.date() == datetime.now().date()
+    return moment.strftime("%H:%M:%S" if same_day else "%Y-%m-%d %H:%M")
 
 
 def resolve_job(store: Store, ref: str) -> dict[str, Any]:
@@ -128,7 +132,8 @@ def print_jobs(term: Terminal, jobs: list[dict[str, Any]]) -> None:
 
 
 def print_job(term: Terminal, d: dict[str, Any]) -> None:
-    term.print(f"[bold]Job {d['job_id']}[/] · {escape(d['project'])} · {styled(d['status'])} at {d['stage']}")
+    where = "" if d["status"] == "done" else f" at {d['stage']}"
+    term.print(f"[bold]Job {d['job_id']}[/] · {escape(d['project'])} · {styled(d['status'])}{where}")
     term.print(f"  folder   {escape(d['path'])}")
     term.print(f"  prompt   {escape(d['prompt'][:200])}")
     term.print(f"  provider {escape(d['provider'] or '—')}   started {when(d['created_at'])}")

@@ -7,15 +7,14 @@ and ``hang`` (no request is ever answered). Requests are recorded; unknown ones 
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from tests.fakes.local_server import NO_ROUTE, RoutedFake
 
 # A Node preload for tests: netlify-cli's config loader fetches extension metadata from a fixed
 # public host (no override exists); this sends that one request to the fake and refuses every other
@@ -51,47 +50,21 @@ ERROR_MESSAGE = "Deploy did not succeed: Failed to process the uploaded files"
 SITE_ID = "5f1c0a7e-0000-4000-8000-00000000c0de"
 
 
-class FakeNetlify:
+class FakeNetlify(RoutedFake):
     """The fake API server; use as a context manager or call start()/stop()."""
 
     def __init__(self, mode: str = "ok", token: str = "nfpTestToken0123456789", site_id: str = SITE_ID) -> None:
-        self.mode = mode
+        super().__init__(mode)
         self.token = token
         self.site_id = site_id
-        self.requests: list[dict[str, Any]] = []
-        self.unknown: list[str] = []
         self.uploaded: dict[str, bytes] = {}
         self.deploys: dict[str, dict[str, Any]] = {}
-        self._stop = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._server.handle_error = lambda *a: None  # a client hanging up is not news
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def guard_env(self, folder: Path) -> dict[str, str]:
         """Environment that loads the loopback guard into every Node process."""
         js = folder / "loopback-guard.cjs"
         js.write_text(LOOPBACK_GUARD_JS, encoding="utf-8")
         return {"NODE_OPTIONS": f"--require {js}", "FAKE_NETLIFY_EXTENSIONS_URL": self.url}
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> FakeNetlify:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> FakeNetlify:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     def site(self) -> dict[str, Any]:
         return {
@@ -150,7 +123,7 @@ class FakeNetlify:
         if m := re.fullmatch(r"/deploys/([^/]+)/(lock|unlock|cancel)", path):
             dep = self.deploys.get(m.group(1))
             return (200, self._public(dep)) if dep else (404, {"code": 404, "message": "Not Found"})
-        return 404, {"code": 404, "message": f"fake: no route {method} {path}"}
+        return 404, {"code": 404, "message": f"{NO_ROUTE} {method} {path}"}
 
     def _create_deploy(self, body: dict[str, Any]) -> tuple[int, Any]:
         dep_id = secrets.token_hex(12)
@@ -193,55 +166,3 @@ class FakeNetlify:
     @staticmethod
     def _public(dep: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in dep.items() if not k.startswith("_")}
-
-    # -- plumbing ----------------------------------------------------------------------------
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: object) -> None:  # quiet
-                pass
-
-            def _body(self) -> bytes:
-                if "chunked" in (self.headers.get("transfer-encoding") or "").lower():
-                    out = b""
-                    while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-                        out += self.rfile.read(size)
-                        self.rfile.readline()
-                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                        pass
-                    return out
-                length = int(self.headers.get("content-length") or 0)
-                return self.rfile.read(length) if length else b""
-
-            def _serve(self) -> None:
-                raw = self._body()
-                parts = urlsplit(self.path)
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                body: Any = raw
-                if "json" in headers.get("content-type", ""):
-                    try:
-                        body = json.loads(raw or b"null")
-                    except ValueError:
-                        body = None
-                fake.requests.append(
-                    {"method": self.command, "path": parts.path, "query": parts.query, "headers": headers}
-                )
-                if fake.mode == "hang":
-                    fake._stop.wait(3600)
-                    return
-                status, payload = fake.route(self.command, parts.path, body, headers)
-                if status == 404 and "fake: no route" in json.dumps(payload):
-                    fake.unknown.append(f"{self.command} {self.path}")
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
-
-        return Handler

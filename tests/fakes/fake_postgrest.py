@@ -9,7 +9,6 @@ and ``request.jwt.claims`` set, exactly as PostgREST does: row-level security is
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import json
 import os
@@ -18,12 +17,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
+
+from tests.fakes.local_server import JsonHandler, LocalServer
 
 JWT_SECRET = "sitegen-test-jwt-secret-0123456789abcdef"
 ROLES = ("anon", "authenticated", "service_role")
@@ -137,7 +137,7 @@ class PgCluster:
             return list(conn.execute(sql_text, params).fetchall())
 
 
-class FakePostgrest:
+class FakePostgrest(LocalServer):
     """PostgREST's /rest/v1 surface, just enough for supabase-py upserts and selects."""
 
     def __init__(self, dsn: str, secret: str = JWT_SECRET, mode: str = "ok") -> None:
@@ -145,28 +145,7 @@ class FakePostgrest:
         self.secret = secret
         self.mode = mode  # "ok", or "unavailable" (every request answers 503)
         self.requests: list[dict[str, Any]] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._server.handle_error = lambda *a: None
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> FakePostgrest:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> FakePostgrest:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().__init__()
 
     # -- one request ---------------------------------------------------------------------------
     def handle(self, method: str, path: str, query: str, headers: dict[str, str], body: bytes) -> tuple[int, Any]:
@@ -284,30 +263,20 @@ class FakePostgrest:
         return name
 
     # -- plumbing ---------------------------------------------------------------------------------
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def make_handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: object) -> None:
-                pass
+            json_content_type = "application/json; charset=utf-8"
 
             def _serve(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                body = self.rfile.read(length) if length else b""
-                parts = urlsplit(self.path)
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                fake.requests.append({"method": self.command, "path": parts.path, "query": parts.query,
-                                      "headers": headers})
-                status, payload = fake.handle(self.command, parts.path, parts.query, headers, body)
-                data = b"" if payload is None else json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json; charset=utf-8")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                with contextlib.suppress(OSError):
-                    self.wfile.write(data)
+                body = self.read_body()
+                request = self.request_record()
+                fake.requests.append(request)
+                status, payload = fake.handle(self.command, request["path"], request["query"], request["headers"],
+                                              body)
+                self.send_json(status, payload)
 
             do_GET = do_POST = do_PATCH = do_DELETE = _serve
 

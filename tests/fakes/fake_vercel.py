@@ -7,54 +7,26 @@ check what the CLI sent; requests the fake does not know are answered 404 and ke
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
+
+from tests.fakes.local_server import NO_ROUTE, RoutedFake
 
 ERROR_MESSAGE = 'Command "npm run build" exited with 1'
 
 
-class FakeVercel:
+class FakeVercel(RoutedFake):
     """The fake API server; use as a context manager or call start()/stop()."""
 
     def __init__(self, mode: str = "ok", token: str = "vcTestToken0123456789abcdef") -> None:
-        self.mode = mode
+        super().__init__(mode)
         self.token = token
-        self.requests: list[dict[str, Any]] = []
-        self.unknown: list[str] = []
         self.files: dict[str, bytes] = {}
         self.projects: dict[str, dict[str, Any]] = {}
         self.deployments: dict[str, dict[str, Any]] = {}
         self.polls = 0
-        self._stop = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._server.handle_error = lambda *a: None  # a client hanging up is not news
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> FakeVercel:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> FakeVercel:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- routes ------------------------------------------------------------------------------
     def route(self, method: str, path: str, body: Any, headers: dict[str, str]) -> tuple[int, Any]:
@@ -122,7 +94,7 @@ class FakeVercel:
             return 200, [] if key == "events" else {key: [], "runs": []}
         if method == "GET" and path.startswith(("/v2/env", "/v1/env")):
             return 200, {"envs": []}
-        return 404, {"error": {"code": "not_found", "message": f"fake: no route {method} {path}"}}
+        return 404, {"error": {"code": "not_found", "message": f"{NO_ROUTE} {method} {path}"}}
 
     def _create_deployment(self, body: dict[str, Any]) -> tuple[int, Any]:
         missing = [f["sha"] for f in body.get("files", []) if f.get("sha") and f["sha"] not in self.files]
@@ -179,55 +151,3 @@ class FakeVercel:
     @staticmethod
     def _public(dep: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in dep.items() if not k.startswith("_")}
-
-    # -- plumbing ----------------------------------------------------------------------------
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: object) -> None:  # quiet
-                pass
-
-            def _body(self) -> bytes:
-                if "chunked" in (self.headers.get("transfer-encoding") or "").lower():
-                    out = b""
-                    while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-                        out += self.rfile.read(size)
-                        self.rfile.readline()
-                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                        pass
-                    return out
-                length = int(self.headers.get("content-length") or 0)
-                return self.rfile.read(length) if length else b""
-
-            def _serve(self) -> None:
-                raw = self._body()
-                parts = urlsplit(self.path)
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                body: Any = raw
-                if "json" in headers.get("content-type", ""):
-                    try:
-                        body = json.loads(raw or b"null")
-                    except ValueError:
-                        body = None
-                fake.requests.append(
-                    {"method": self.command, "path": parts.path, "query": parts.query, "headers": headers}
-                )
-                if fake.mode == "hang":
-                    fake._stop.wait(3600)
-                    return
-                status, payload = fake.route(self.command, parts.path, body, headers)
-                if status == 404 and "fake: no route" in json.dumps(payload):
-                    fake.unknown.append(f"{self.command} {self.path}")
-                data = b"" if payload is None else json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
-
-        return Handler

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from tests.fakes.local_server import LocalServer
+
 KINDS = ("SitePlan", "LayoutOutput", "PageOutput", "FixOutput")
 PAGE_SLUGS = ["", "menu", "about", "visit", "events", "journal", "team", "faq"]
 
@@ -172,6 +174,22 @@ class Scenario:
 
     def kinds_called(self) -> list[str]:
         return [c["kind"] for c in self.calls]
+
+
+class ScenarioServer(LocalServer):
+    """The part the fake Gemini and OpenAI servers share: a ``Scenario``, a delay, the API key
+    they accept, and the requests they were sent (append under ``_lock``)."""
+
+    def __init__(self, scenario: Scenario | None, delay: float, api_key: str) -> None:
+        self.scenario = scenario or Scenario()
+        self.delay = delay
+        self.api_key = api_key
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        super().__init__()
+
+    def models_called(self) -> list[str]:
+        return [r["model"] for r in self.requests]
 
 
 def rate_limited(retry_delay: str | None = "0.05s") -> tuple[Any, ...]:

@@ -26,6 +26,18 @@ def slugify(text: str, max_len: int = 48) -> str:
     return slug or "site"
 
 
+def default_slug(prompt: str, name: str | None) -> str:
+    """The folder name: --name, else a name the prompt gives ("called Luz"), else the prompt."""
+    if name and slugify(name) != "site":
+        return slugify(name)
+    from sitegen.offline.planner import describe_detection  # noqa: PLC0415
+
+    detected = str(describe_detection(prompt).get("name") or "")
+    if detected and slugify(detected) != "site":
+        return slugify(detected)
+    return slugify(prompt)
+
+
 def check_out_dir(out: Path, force: bool) -> Path:
     """Refuse a folder we must not write into; create it when missing. Nothing else is written."""
     out = out.expanduser()
@@ -61,7 +73,7 @@ def prepare_new_job(
     force: bool,
 ) -> str:
     """Validate the folder, create project and job records; return the job id."""
-    slug = slugify(name or prompt)
+    slug = default_slug(prompt, name)
     folder = check_out_dir(out or Path.cwd() / slug, force)
     project = store.create_project(name or slug, slug, folder, prompt, provider)
     options = {"name": name, "provider": provider, "models": models, "sandbox": sandbox,

@@ -119,3 +119,14 @@ def test_help_and_version(tmp_path: Path) -> None:
     assert run_cli("--help", cwd=tmp_path).returncode == 0
     result = run_cli("--version", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("sitegen ")
+
+
+def test_help_imports_nothing_heavy() -> None:
+    """`sitegen --help` starts fast because heavy modules are imported only by the commands that need them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, sitegen.cli; heavy = ['pydantic', 'docker', 'google.genai', 'playwright', 'supabase',"
+            " 'httpx', 'sqlite3', 'sitegen.config']; print(','.join(m for m in heavy if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == ""

@@ -12,13 +12,23 @@ from typing import Annotated, Any
 
 import typer
 
-from sitegen.config import verify_option
 from sitegen.errors import ErrorKind, SitegenError, usage
-from sitegen.jobs import run_job
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout; progress on stderr.")]
 ProjectArg = Annotated[str | None, typer.Argument(help="Project id, name or folder (default: the one here).")]
 MAX_INSTRUCTION = 4000
+
+
+def _verify_option(flag: bool | None, settings: Any) -> bool | str:
+    from sitegen.config import verify_option  # noqa: PLC0415 — keeps `sitegen --help` fast
+
+    return verify_option(flag, settings)
+
+
+def _run_job(*args: Any, **kwargs: Any) -> int:
+    from sitegen.jobs import run_job  # noqa: PLC0415
+
+    return run_job(*args, **kwargs)
 
 
 def _project_dir(project: dict[str, Any]) -> Path:
@@ -110,10 +120,10 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
             "models": model or [],
             "sandbox": sandbox or settings.sandbox,
             "deploy": deploy,
-            "verify": verify_option(verify, settings),
+            "verify": _verify_option(verify, settings),
         }
         job_id = store.create_job(found["id"], text, "edit", options)
-        return run_job(term, settings, store, job_id, verb="Editing")
+        return _run_job(term, settings, store, job_id, verb="Editing")
 
     @app.command("history")
     @command
@@ -178,11 +188,11 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
             "models": [],
             "sandbox": sandbox or settings.sandbox,
             "deploy": None,
-            "verify": verify_option(verify, settings),
+            "verify": _verify_option(verify, settings),
         }
         job_id = store.create_job(found["id"], version.message, "undo", options)
         extra = {"undo": {**version.to_dict(), "build_restored": restored}}
-        return run_job(
+        return _run_job(
             term,
             settings,
             store,

@@ -144,3 +144,29 @@ def test_browser_checks_are_skipped_without_chromium_unless_asked_for(tmp_path: 
     failed = json.loads(strict.stdout)
     assert failed["stage"] == "VERIFYING" and failed["error_kind"] == "verify"
     assert (tmp_path / "b" / "out" / "index.html").exists()  # the build is kept
+
+
+def test_two_processes_at_once_share_one_install(tmp_path: Path, sitegen_home: Path) -> None:
+    """Two `sitegen new` runs on an empty cache: both finish, the lockfile is installed only once."""
+    need(has_node(), "node is not installed")
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "sitegen", "new", prompt, "--out", str(tmp_path / name),
+                          "--sandbox", "local", "--no-verify", "--json"], cwd=tmp_path, text=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for name, prompt in (("one", "bakery in Porto"), ("two", "dentist in Oslo"))
+    ]
+    results = [json.loads(p.communicate(timeout=600)[0]) for p in procs]
+    assert [r["status"] for r in results] == ["done", "done"], [r.get("error") for r in results]
+    installs = 0
+    for r in results:
+        detail = run_cli("status", r["job_id"], "--json", cwd=tmp_path)
+        assert json.loads(detail.stdout)["status"] == "done"
+    from sitegen.store import Store
+
+    store = Store(sitegen_home / "sitegen.db")
+    for r in results:
+        ends = [e for e in store.events(r["job_id"]) if e["stage"] == "BUILDING" and e["event"] == "end"]
+        installs += bool(ends[0]["detail"].get("installed"))
+    assert installs == 1
+    entries = list((sitegen_home / "cache" / "deps-local").iterdir())
+    assert len([e for e in entries if e.is_dir()]) == 1

@@ -210,6 +210,9 @@ def record_version(ctx: JobContext) -> None:
     except SitegenError as exc:  # no git: the site is fine, only the version is not kept
         ctx.info(f"version not recorded: {exc.message}", hint=exc.hint)
         return
+    except Exception as exc:  # noqa: BLE001 — a finished site must not fail over its version record
+        ctx.info(f"version not recorded: {type(exc).__name__}: {exc}")
+        return
     if sha:
         ctx.state.setdefault("result", {})["version"] = sha
 

@@ -48,6 +48,26 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("shared-cache")
 
 
+@pytest.fixture(scope="session")
+def template_deps(shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template's dependencies installed once per session into the shared cache (real `npm ci`
+    through the LocalBuilder); returns that node_modules folder."""
+    need(has_node(), "node is not installed")
+    from sitegen import deps
+    from sitegen.build import LocalBuilder
+    from sitegen.config import Settings
+    from sitegen.stages import template_dir
+
+    work = tmp_path_factory.mktemp("template-deps")
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(template_dir() / name, work / name)
+    home = tmp_path_factory.mktemp("deps-home")
+    (home / "cache").symlink_to(shared_cache, target_is_directory=True)
+    LocalBuilder(Settings(home=home)).ensure_deps(work, lambda _line: None)
+    entry = deps.entry_dir(shared_cache, deps.lockfile_key(work, "local"), "local")
+    return entry / "node_modules"
+
+
 @pytest.fixture
 def warm_home(sitegen_home: Path, shared_cache: Path) -> Path:
     """SITEGEN_HOME whose cache folder is the session-wide dependency cache."""

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sitegen import deps
 from sitegen.plan import SitePlan
 from sitegen.store import Store
-from tests.conftest import has_node, need, run_cli
+from tests.conftest import run_cli
 from tests.fakes.fake_gemini import FakeGemini
 from tests.fakes.fake_openai import FakeOpenAI
 from tests.fakes.scenario import Scenario, page_tsx, rate_limited
@@ -24,7 +21,6 @@ pytestmark = pytest.mark.e2e
 
 GEMINI_KEY = "test-gemini-key-123"
 OPENAI_KEY = "sk-test-openai-456"
-READY_NODE_MODULES = Path("/tmp/depcache/abc/node_modules")
 TEMPLATE = Path(__file__).resolve().parents[1] / "src" / "sitegen" / "template"
 BROKEN = "export function Broken() {\n  return <div className=\"p-4\">broken\n}\n"
 FIXED = 'export function Broken() {\n  return <div className="p-4">fixed</div>;\n}\n'
@@ -32,17 +28,8 @@ FAST_RETRY = {"SITEGEN_RETRY_MAX_WAIT": "1", "SITEGEN_RETRY_BASE_DELAY": "0.01"}
 
 
 @pytest.fixture
-def home(warm_home: Path) -> Path:
-    """The session's dependency cache, pre-filled (hard links) from a ready node_modules when there is one."""
-    need(has_node(), "node is not installed")
-    key = deps.lockfile_key(TEMPLATE, "local")
-    entry = deps.entry_dir(warm_home / "cache", key, "local")
-    if READY_NODE_MODULES.is_dir() and not deps.is_complete(entry):
-        staging = deps.prepare_staging(TEMPLATE, entry)
-        if subprocess.run(["cp", "-al", str(READY_NODE_MODULES), str(staging / "node_modules")]).returncode == 0:
-            deps.publish(staging, entry)
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
+def home(warm_home: Path, template_deps: Path) -> Path:
+    """A SITEGEN_HOME whose dependency cache already holds the template's lockfile."""
     return warm_home
 
 

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# Tests and every `sitegen` subprocess they start use this checkout's code, whatever is installed.
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (SRC, os.environ.get("PYTHONPATH", "")) if p)
+
 SECRET_VARS = (
     "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GEMINI_BASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL",
     "VERCEL_TOKEN", "NETLIFY_AUTH_TOKEN", "NETLIFY_SITE_ID", "SUPABASE_URL", "SUPABASE_SERVICE_ROLE_KEY",

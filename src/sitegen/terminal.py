@@ -82,11 +82,8 @@ class Terminal:
             self._stop_status()
             seconds = time.monotonic() - self._stage_started
             self.err.print(f"[red]✗[/] {label:<26} {fmt_seconds(seconds):>8}  [red]{escape(event.message)}[/]")
-        elif event.kind == "info":
-            if self._status is not None:
-                self._status.update(f"{label}… [dim]{escape(event.message)}[/]")
-            if self.verbose or not self.interactive:
-                self.err.print(f"  [dim]{escape(event.message)}[/]")
+        elif event.kind == "info":  # few and worth keeping: provider, builder, fix attempts
+            self.err.print(f"  [dim]{escape(event.message)}[/]")
         elif event.kind == "log":
             line = event.message.rstrip()
             if self.verbose:

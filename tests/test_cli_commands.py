@@ -19,7 +19,9 @@ def test_status_watch_waits_for_the_running_job(tmp_path: Path, warm_home: Path)
     try:
         jobs: list = []
         for _ in range(200):  # until the job is recorded
-            jobs = json.loads(run_cli("status", "--json", cwd=tmp_path).stdout)["jobs"]
+            listed = json.loads(run_cli("status", "--json", cwd=tmp_path).stdout)
+            assert "jobs" in listed, listed
+            jobs = listed["jobs"]
             if jobs:
                 break
         assert jobs, "the job never appeared"

@@ -121,3 +121,24 @@ def test_outbox_keeps_newest_version_per_row(store: Store) -> None:
     assert [(i["table_name"], i["payload"]["v"]) for i in items] == [("projects", 2), ("jobs", 1)]
     store.outbox_done([items[0]["id"]])
     assert len(store.outbox_items()) == 1
+
+
+def _open_and_list(path: str, start_at: float) -> None:
+    while time.time() < start_at:
+        time.sleep(0.001)
+    s = Store(Path(path))
+    s.list_jobs()
+    s.close()
+
+
+def test_many_processes_open_a_brand_new_database_at_once(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    for round_ in range(3):
+        path = tmp_path / f"fresh{round_}.db"
+        start_at = time.time() + 1.5
+        procs = [ctx.Process(target=_open_and_list, args=(str(path), start_at)) for _ in range(8)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [p.exitcode for p in procs] == [0] * 8

@@ -145,10 +145,10 @@ class Store:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA busy_timeout = 30000")
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._while_locked(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.migrate()
+            self._while_locked(self.migrate)
         except sqlite3.DatabaseError as exc:
             raise SitegenError(
                 f"cannot open the sitegen database {path}: {exc}",
@@ -157,6 +157,19 @@ class Store:
             ) from exc
 
     # -- plumbing ---------------------------------------------------------------------------
+    @staticmethod
+    def _while_locked(step: Any, patience: float = 30.0) -> Any:
+        """Run a setup step, retrying while another process holds the lock (switching a brand-new
+        database to WAL can report 'locked' at once instead of waiting)."""
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
         with self._lock:

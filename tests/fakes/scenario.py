@@ -1,6 +1,7 @@
 """Canned model answers for the fake Gemini and OpenAI servers: a plan, a layout, pages and fixes.
 
-A request is recognised by the schema it asks for (SitePlan, LayoutOutput, PageOutput, FixOutput);
+A request is recognised by the schema it asks for (SitePlan, LayoutOutput, PageOutput, FixOutput,
+and the editor's EditOutput);
 the answers are valid for a real ``next build``. A test can override any answer per kind, or
 script a queue of raw responses (errors, invalid JSON, truncation) that are served first.
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 from tests.fakes.local_server import LocalServer
 
-KINDS = ("SitePlan", "LayoutOutput", "PageOutput", "FixOutput")
+KINDS = ("SitePlan", "LayoutOutput", "PageOutput", "FixOutput", "EditOutput")
 PAGE_SLUGS = ["", "menu", "about", "visit", "events", "journal", "team", "faq"]
 
 
@@ -125,12 +126,37 @@ def fix_json(request_text: str, fixes: dict[str, str]) -> dict[str, Any]:
     return {"files": [{"path": p, "content": fixes[p]} for p in named if p in fixes]}
 
 
+PRICING_SECTION = """
+      <section id="pricing" className="mt-16">
+        <h2 className="text-3xl font-bold">Pricing</h2>
+        <ul className="mt-6 grid gap-4 sm:grid-cols-3">
+          <li className="rounded-lg border p-4">Espresso: 1.20 EUR</li>
+          <li className="rounded-lg border p-4">Bag of beans (250 g): 9.50 EUR</li>
+          <li className="rounded-lg border p-4">Monthly subscription: 32 EUR</li>
+        </ul>
+      </section>
+"""
+
+
+def edit_json(request_text: str) -> dict[str, Any]:
+    """The editor's answer: the current app/page.tsx (as quoted in the request) with a pricing
+    section added before its closing tag; a files-mode edit."""
+    m = re.search(r"^--- app/page\.tsx\n(.*?)(?=^--- \S+$|\Z)", request_text, re.MULTILINE | re.DOTALL)
+    current = m[1].rstrip() + "\n" if m else page_tsx("Home")
+    head, sep, tail = current.rpartition("</section>")
+    page = head.rstrip(" ") + PRICING_SECTION.lstrip("\n") + "    " + sep + tail if sep else current
+    return {"summary": ["Added a pricing section to the home page"], "plan": None,
+            "files": [{"path": "app/page.tsx", "content": page}], "delete": []}
+
+
 def kind_of(schema_title: str | None, text: str) -> str:
     """The kind of request, from the response schema's title or the schema quoted in the prompt."""
     if schema_title in KINDS:
         return schema_title
     compact = text.replace(" ", "")
-    return next((k for k in KINDS if f'"title":"{k}"' in compact), "text")
+    # EditOutput first: its schema quotes SitePlan's (a nested "title":"SitePlan") too
+    order = ("EditOutput", *(k for k in KINDS if k != "EditOutput"))
+    return next((k for k in order if f'"title":"{k}"' in compact), "text")
 
 
 class Scenario:
@@ -168,6 +194,8 @@ class Scenario:
             data = page_json(text)
         elif kind == "FixOutput":
             data = fix_json(text, self.fixes)
+        elif kind == "EditOutput":
+            data = edit_json(text)
         else:
             return ("ok", "plain text answer", "STOP")
         return ("ok", json.dumps(data), "STOP")

@@ -170,3 +170,12 @@ def test_two_processes_at_once_share_one_install(tmp_path: Path, sitegen_home: P
     assert installs == 1
     entries = list((sitegen_home / "cache" / "deps-local").iterdir())
     assert len([e for e in entries if e.is_dir()]) == 1
+
+
+def test_name_flag_is_used_throughout_the_copy(tmp_path: Path) -> None:
+    result = run_cli("new", "coffee shop landing page", "--name", "Luz & Co", "--out", str(tmp_path / "s"),
+                     "--sandbox", "none", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    plan = (tmp_path / "s" / ".sitegen" / "plan.json").read_text(encoding="utf-8")
+    assert json.loads(plan)["name"] == "Luz & Co"
+    assert plan.count("Luz & Co") >= 3  # not just the title: the copy speaks of it too

@@ -61,9 +61,11 @@ def planning(ctx: JobContext) -> dict[str, Any]:
     from sitegen.agents.planner import make_plan  # noqa: PLC0415
 
     provider = provider_for(ctx)
-    plan: SitePlan = asyncio.run(make_plan(ctx.job["prompt"], provider, ctx.record_call))
-    if ctx.options.get("name"):
-        plan = plan.model_copy(update={"name": ctx.options["name"]})
+    name = ctx.options.get("name")
+    prompt = ctx.job["prompt"] + (f' (the site is called "{name}")' if name else "")
+    plan: SitePlan = asyncio.run(make_plan(prompt, provider, ctx.record_call))
+    if name and plan.name != name:  # the copy already uses it; the name itself must be exact
+        plan = plan.model_copy(update={"name": name})
     save_json(ctx.meta_dir / "plan.json", plan.model_dump(mode="json"))
     ctx.state["plan"] = plan
     ctx.store.update_project(ctx.project["id"], name=plan.name)

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.fakes.fake_gemini import FakeGemini
-from tests.fakes.scenario import Scenario
+from tests.fakes.scenario import Scenario, page_json, plan_json
 
 pytestmark = pytest.mark.e2e
 
@@ -89,3 +89,80 @@ def test_model_edit_rebuilds_is_versioned_and_undone(tmp_path: Path, gemini: tup
     assert 'id="pricing"' not in (site / "app" / "page.tsx").read_text(encoding="utf-8")
     assert len(fake.requests) == made + 1  # undo asks no model
     assert len(cli_json("history", str(site), "--json", cwd=tmp_path, env=env)["versions"]) == 3
+
+
+# -- the other shapes of an editor reply (no build: --sandbox none) ---------------------------------------
+QUICK = ("--provider", "gemini", "--sandbox", "none", "--json")
+
+
+@pytest.fixture
+def quick_gemini(sitegen_home: Path) -> Iterator[tuple[FakeGemini, dict[str, str]]]:
+    with FakeGemini(Scenario(pages=2), api_key=GEMINI_KEY) as fake:
+        env = {"GEMINI_API_KEY": GEMINI_KEY, "GOOGLE_GEMINI_BASE_URL": fake.url,
+               "SITEGEN_MODELS": "gemini-3.8-flash", **FAST_RETRY}
+        yield fake, env
+
+
+def quick_site(tmp_path: Path, fake: FakeGemini, env: dict[str, str]) -> Path:
+    site = tmp_path / "site"
+    new = cli_json("new", "a coffee roaster in Lisbon", "--out", str(site), *QUICK, cwd=tmp_path, env=env)
+    assert new["_exit"] == 0 and new["status"] == "done", new["_stderr"][-3000:]
+    return site
+
+
+def edit_kinds(fake: FakeGemini, made: int) -> list[str]:
+    return [r["kind"] for r in fake.requests[made:]]
+
+
+def test_a_plan_only_reply_regenerates_the_site_from_the_new_plan(
+    tmp_path: Path, quick_gemini: tuple[FakeGemini, dict]
+) -> None:
+    fake, env = quick_gemini
+    site = quick_site(tmp_path, fake, env)
+    made = len(fake.requests)
+    fake.scenario.overrides["EditOutput"] = lambda text: {
+        "summary": ["Added an About page"], "plan": plan_json(3), "files": [], "delete": []}
+    edit = cli_json("edit", str(site), "add an about page", *QUICK, cwd=tmp_path, env=env)
+    assert edit["_exit"] == 0 and edit["status"] == "done", edit["_stderr"][-3000:]
+    assert edit_kinds(fake, made) == ["EditOutput", "LayoutOutput", "PageOutput", "PageOutput", "PageOutput"]
+    assert (site / "app" / "about" / "page.tsx").is_file()
+    assert [p["slug"] for p in json.loads((site / ".sitegen" / "plan.json").read_text())["pages"]] == [
+        "", "menu", "about"]
+    assert edit["result"]["changes"] == ["Added an About page"] and edit["llm_calls"] == 5
+
+
+def test_a_delete_only_reply_removes_the_file_and_regenerates_nothing(
+    tmp_path: Path, quick_gemini: tuple[FakeGemini, dict]
+) -> None:
+    fake, env = quick_gemini
+    extra = "components/home/Unused.tsx"
+
+    def pages(text: str) -> dict:
+        files = page_json(text)["files"]
+        if "Page file: app/page.tsx" in text:
+            files.append({"path": extra, "content": "export function Unused() {\n  return null;\n}\n"})
+        return {"files": files}
+
+    fake.scenario.overrides["PageOutput"] = pages
+    site = quick_site(tmp_path, fake, env)
+    assert (site / extra).is_file()
+    made = len(fake.requests)
+    fake.scenario.overrides["EditOutput"] = lambda text: {
+        "summary": ["Removed the unused component"], "plan": None, "files": [], "delete": [extra]}
+    edit = cli_json("edit", str(site), "remove the unused component", *QUICK, cwd=tmp_path, env=env)
+    assert edit["_exit"] == 0 and edit["status"] == "done", edit["_stderr"][-3000:]
+    assert edit_kinds(fake, made) == ["EditOutput"]  # no regeneration of an unchanged plan
+    assert not (site / extra).exists() and (site / "app" / "page.tsx").is_file()
+    assert extra not in json.loads((site / ".sitegen" / "files.json").read_text())
+
+
+def test_a_reply_that_changes_nothing_fails_planning(tmp_path: Path, quick_gemini: tuple[FakeGemini, dict]) -> None:
+    fake, env = quick_gemini
+    site = quick_site(tmp_path, fake, env)
+    before = (site / "app" / "page.tsx").read_text()
+    fake.scenario.overrides["EditOutput"] = lambda text: {"summary": ["Nothing to do"], "plan": None,
+                                                          "files": [], "delete": []}
+    edit = cli_json("edit", str(site), "add a pricing section", *QUICK, cwd=tmp_path, env=env)
+    assert edit["_exit"] == 1 and edit["status"] == "failed" and edit["stage"] == "PLANNING"
+    assert edit["error_kind"] == "model_output" and "proposed no change" in edit["error"]
+    assert (site / "app" / "page.tsx").read_text() == before

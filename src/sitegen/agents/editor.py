@@ -119,9 +119,12 @@ def edit_planning(ctx: Any) -> dict[str, Any]:
         reply = asyncio.run(model_edit(plan, instruction, ctx.project_dir, provider, ctx.record_call))
         new_plan = reply.plan or plan
         files = {f.path: f.content for f in reply.files}
+        # regenerate from the plan only when the model changed the plan and wrote no files;
+        # a reply that only deletes files is applied as it is (a regeneration would bring them back)
+        by_files = bool(files) or reply.plan is None
         edit = {
             "instruction": instruction,
-            "mode": "files" if files else "plan",
+            "mode": "files" if by_files else "plan",
             "changes": reply.summary,
             "files": files,
             "delete": reply.delete,

@@ -130,3 +130,11 @@ def test_help_imports_nothing_heavy() -> None:
             " 'httpx', 'sqlite3', 'sitegen.config']; print(','.join(m for m in heavy if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == ""
+
+
+@pytest.mark.parametrize("provider, fragment", [("gemini", "GEMINI_API_KEY"), ("openai", "OPENAI_API_KEY")])
+def test_provider_without_key_is_bad_usage(tmp_path: Path, provider: str, fragment: str) -> None:
+    result = run_cli("new", "coffee shop", "--provider", provider, "--out", str(tmp_path / "s"), cwd=tmp_path)
+    assert_usage_error(result, fragment)
+    assert not (tmp_path / "s").exists()
+    assert json.loads(run_cli("status", "--json", cwd=tmp_path).stdout) == {"jobs": []}

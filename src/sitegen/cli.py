@@ -114,6 +114,9 @@ def new_cmd(
     if deploy and deploy not in {"vercel", "netlify", "cloudflare", "static"}:
         raise usage(f"unknown deploy target {deploy!r}", "Use --deploy vercel, netlify, cloudflare or static.")
     settings, store = context({"sandbox": sandbox})
+    from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
+
+    require_keys(settings, choose(settings, provider)[0])  # bad usage: before anything is written
     job_id = prepare_new_job(
         settings, store, prompt, name=name, out=out, provider=provider, models=model or [],
         sandbox=sandbox or settings.sandbox, deploy=deploy, prod=prod,

@@ -59,9 +59,10 @@ def _snapshot_before(term: Any, path: Path) -> None:
 
 def _check_offline_edit(settings: Any, provider: str, models: list[str], path: Path, text: str) -> None:
     """With the offline provider, an edit it cannot do is bad input (exit 2) before any job starts."""
-    from sitegen.providers.registry import choose
+    from sitegen.providers.registry import choose, require_keys
 
     chosen, _ = choose(settings, provider)
+    require_keys(settings, chosen)  # a provider with no key is bad usage, before any job starts
     if chosen != "offline":
         return
     from sitegen.offline.edit import apply_edit_offline

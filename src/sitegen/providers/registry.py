@@ -32,6 +32,16 @@ def choose(settings: Settings, name: str = "auto") -> tuple[str, str]:
     return "offline", "no GEMINI_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL is set"
 
 
+def require_keys(settings: Settings, chosen: str) -> None:
+    """Raise a CONFIG error (exit 2) when the chosen provider has no key or URL to use."""
+    if chosen == "gemini" and not settings.gemini_api_key:
+        raise SitegenError("--provider gemini needs GEMINI_API_KEY", ErrorKind.CONFIG,
+                           "Set GEMINI_API_KEY (environment, .env or config.toml), or use --provider offline.")
+    if chosen == "openai" and not (settings.openai_api_key or settings.openai_base_url):
+        raise SitegenError("--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL", ErrorKind.CONFIG,
+                           "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server (Ollama, LM Studio).")
+
+
 def get_provider(
     settings: Settings,
     name: str = "auto",
@@ -40,10 +50,8 @@ def get_provider(
 ) -> tuple[Provider, str]:
     """The provider to use and a short reason, e.g. ``(GeminiProvider, "gemini: GEMINI_API_KEY is set")``."""
     chosen, why = choose(settings, name)
+    require_keys(settings, chosen)
     if chosen == "gemini":
-        if not settings.gemini_api_key:
-            raise SitegenError("--provider gemini needs GEMINI_API_KEY", ErrorKind.CONFIG,
-                               "Set GEMINI_API_KEY (environment, .env or config.toml), or use --provider offline.")
         from sitegen.providers.gemini import GeminiProvider
 
         chosen_models = _models(settings, models, DEFAULT_GEMINI_MODELS)
@@ -53,9 +61,6 @@ def get_provider(
         )
         return provider, f"gemini: {why}; models {', '.join(chosen_models)}"
     if chosen == "openai":
-        if not (settings.openai_api_key or settings.openai_base_url):
-            raise SitegenError("--provider openai needs OPENAI_API_KEY or OPENAI_BASE_URL", ErrorKind.CONFIG,
-                               "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server (Ollama, LM Studio).")
         from sitegen.providers.openai_compat import DEFAULT_OPENAI_MODELS, OpenAICompatProvider
 
         chosen_models = _models(settings, models, DEFAULT_OPENAI_MODELS)

@@ -138,3 +138,21 @@ def test_provider_without_key_is_bad_usage(tmp_path: Path, provider: str, fragme
     assert_usage_error(result, fragment)
     assert not (tmp_path / "s").exists()
     assert json.loads(run_cli("status", "--json", cwd=tmp_path).stdout) == {"jobs": []}
+
+
+def test_deploy_of_an_unbuilt_project_is_bad_usage(tmp_path: Path) -> None:
+    made = run_cli("new", "bakery in Lyon", "--out", str(tmp_path / "s"), "--sandbox", "none", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    result = run_cli("deploy", str(tmp_path / "s"), "--target", "static", cwd=tmp_path)
+    assert_usage_error(result, "no built site")
+    jobs = json.loads(run_cli("status", "--json", cwd=tmp_path).stdout)["jobs"]
+    assert [j["kind"] for j in jobs] == ["new"]  # no deploy job was recorded
+
+
+def test_deploy_target_without_token_is_bad_usage(tmp_path: Path) -> None:
+    result = run_cli("new", "coffee shop", "--deploy", "vercel", "--out", str(tmp_path / "s"), cwd=tmp_path)
+    assert_usage_error(result, "VERCEL_TOKEN")
+    assert not (tmp_path / "s").exists()
+    result = run_cli("new", "coffee shop", "--deploy", "netlify", "--out", str(tmp_path / "s"), cwd=tmp_path,
+                     env={"NETLIFY_AUTH_TOKEN": "tok-123456"})
+    assert_usage_error(result, "NETLIFY_SITE_ID")

@@ -302,11 +302,11 @@ def test_static_deploy_copies_out_and_says_how_to_host(sitegen_home: Path, tmp_p
 def test_deploy_without_build_or_token_fails_cleanly(sitegen_home: Path, tmp_path: Path) -> None:
     project = built_project(sitegen_home, tmp_path)
     r, data = deploy(project, "vercel", {})
-    assert r.returncode == 1 and "VERCEL_TOKEN is not set" in data["error"]
+    assert r.returncode == 2 and "needs VERCEL_TOKEN" in data["error"]
     assert "Traceback" not in r.stderr
     (Path(project["path"]) / "out" / "index.html").unlink()
     r, data = deploy(project, "static", {})
-    assert r.returncode == 1 and "no built site" in data["error"]
+    assert r.returncode == 2 and "no built site" in data["error"]
     r = run_cli("deploy", project["id"], "--target", "ftp")
     assert r.returncode == 2
 

@@ -117,6 +117,10 @@ def new_cmd(
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
     require_keys(settings, choose(settings, provider)[0])  # bad usage: before anything is written
+    if deploy:
+        from sitegen.deploy import check_target_config  # noqa: PLC0415
+
+        check_target_config(settings, deploy)
     job_id = prepare_new_job(
         settings, store, prompt, name=name, out=out, provider=provider, models=model or [],
         sandbox=sandbox or settings.sandbox, deploy=deploy, prod=prod,

@@ -57,6 +57,12 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
             raise usage("--dir only applies to --target static")
         if timeout is not None and timeout <= 0:
             raise usage("--timeout must be positive")
+        if not (Path(found["path"]) / "out" / "index.html").is_file():
+            raise usage(f"project {found['name']!r} has no built site ({found['path']}/out/index.html is missing)",
+                        "Build it first (`sitegen new` with a sandbox, or `sitegen resume JOB` for a failed build).")
+        from sitegen.deploy import check_target_config  # noqa: PLC0415
+
+        check_target_config(settings, target)
         options: dict[str, Any] = {"deploy": target, "prod": prod}
         if static_dir:
             options["static_dir"] = str(static_dir.expanduser().resolve())

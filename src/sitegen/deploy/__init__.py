@@ -27,7 +27,28 @@ from sitegen.errors import SitegenError
 TARGETS = ("vercel", "netlify", "cloudflare", "static")
 DEFAULT_TIMEOUT = 600.0
 
-__all__ = ["TARGETS", "TOOLS", "DeployResult", "deploy", "deploy_stage", "record_deploy"]
+__all__ = ["TARGETS", "TOOLS", "DeployResult", "check_target_config", "deploy", "deploy_stage", "record_deploy"]
+
+# target -> the settings it cannot work without: (settings field, variable)
+REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
+    "vercel": (("vercel_token", "VERCEL_TOKEN"),),
+    "netlify": (("netlify_token", "NETLIFY_AUTH_TOKEN"), ("netlify_site_id", "NETLIFY_SITE_ID")),
+    "cloudflare": (("cloudflare_token", "CLOUDFLARE_API_TOKEN"),),
+    "static": (),
+}
+
+
+def check_target_config(settings: Settings, target: str) -> None:
+    """Before any work: a target whose token or site id is missing is a CONFIG error (exit 2)."""
+    from sitegen.errors import ErrorKind  # noqa: PLC0415
+
+    missing = [var for field, var in REQUIRED.get(target, ()) if not getattr(settings, field)]
+    if missing:
+        raise SitegenError(
+            f"--deploy {target} needs {' and '.join(missing)}",
+            ErrorKind.CONFIG,
+            f"Export {', '.join(missing)} (environment, .env or config.toml), or use --deploy static.",
+        )
 
 
 def default_timeout() -> float:

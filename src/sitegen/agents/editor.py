@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from sitegen.agents.common import FileOut
+from sitegen.agents.common import FileOut, prompt_text
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.plan import SitePlan
 from sitegen.providers.base import CallRecorder, Prompt
@@ -30,20 +30,7 @@ EDIT_FILE = "edit.json"
 CONTEXT_BUDGET = 60_000  # characters of current files shown to the model
 SOURCE_DIRS = ("app", "components", "lib")
 
-SYSTEM = """You edit an existing Next.js 16 site (App Router, React 19, TypeScript, Tailwind CSS v4,
-lucide-react; static export). You get the site's plan as JSON, the list of its files, the text of
-its main files, and one instruction from the site's owner. Make exactly the change asked for and
-nothing else; keep everything else as it is.
 
-Answer with JSON matching the schema:
-- summary: one short line per change you made, in plain words for the owner;
-- plan: the whole updated plan when the change touches content, colours, names, pages or sections
-  (the site can be regenerated from it), else null;
-- files: complete new text of every file you change or add (paths relative to the project, only
-  under app/, components/ or lib/); leave it empty to regenerate the site from the plan;
-- delete: paths of generated files to remove.
-Rules: import only react, next, lucide-react and @fontsource-variable packages already used; no remote
-images, scripts or fonts; escape user text in JSX; 'use client' only where hooks or handlers are used."""
 
 
 class EditOutput(BaseModel):
@@ -82,7 +69,7 @@ def editor_prompt(plan: SitePlan, instruction: str, sources: dict[str, str]) -> 
         f"Instruction: {instruction}\n\nPlan (JSON):\n{plan.model_dump_json(indent=1)}\n\n"
         f"Files: {', '.join(sorted(sources))}\n\nMain files:\n" + "\n\n".join(shown)
     )
-    return Prompt(agent="editor", system=SYSTEM, user=user, schema=EditOutput, temperature=0.3)
+    return Prompt(agent="editor", system=prompt_text("editor"), user=user, schema=EditOutput, temperature=0.3)
 
 
 async def model_edit(

@@ -307,3 +307,14 @@ def test_long_prompts_stay_fast() -> None:
     plan = plan_offline(prompt)
     assert time.perf_counter() - start < 5
     assert plan.name == "Luz" and len(plan.pages) == 4
+
+
+def test_general_sites_speak_of_the_business_the_prompt_names() -> None:
+    from sitegen.offline.detect import detect_subject
+
+    assert detect_subject("florist in Ghent") == "florist"
+    assert detect_subject("a bookshop in Dublin") == "bookshop"
+    assert detect_subject("I want a website") == ""
+    plan = plan_offline("hotel in Bali")
+    assert plan.kind == "general"
+    assert "hotel" in plan.model_dump_json().lower()

@@ -461,6 +461,11 @@ def detect_sections(prompt: str) -> list[str]:
     return out
 
 
+# words that show the phrase is a request, not a kind of business ("I want a website")
+SUBJECT_STOP_WORDS = {"i", "we", "want", "need", "make", "build", "create", "me", "please", "give", "generate",
+                      "design", "a", "an", "the", "my", "our", "some", "something", "simple", "nice", "cool"}
+
+
 def detect_subject(prompt: str) -> str:
     """What the site is about in the user's words, e.g. "dog grooming service"; "" when unclear."""
     text = _clip(prompt)[:400]
@@ -471,10 +476,15 @@ def detect_subject(prompt: str) -> str:
     if not m:
         m = re.match(r"\s*(?:an?|my|our)\s+((?:[a-z][\w'’-]*\s*){1,4}?)\s*(?:website|site|landing page|"
                      r"homepage|web page|page)\b", text, re.I)
+    if not m:  # a short noun phrase at the start: "florist in Ghent", "a bookshop near the park"
+        m = re.match(r"\s*(?:(?:an?|the|my|our)\s+)?((?:[a-z][\w'’-]*\s*){1,3}?)\s*(?=\b(?:in|at|near|for|with|"
+                     r"called|named|based|located|about|website|site|landing|homepage|page)\b|[,.;!?]|$)", text, re.I)
     if not m:
         return ""
     subject = m.group(1).strip()
     if subject.lower() in {"website", "site", "page", "landing page", "business", "company", "new"}:
+        return ""
+    if len(subject) < 3 or set(subject.lower().split()) & SUBJECT_STOP_WORDS:
         return ""
     return subject
 

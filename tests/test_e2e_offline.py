@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -179,3 +180,13 @@ def test_name_flag_is_used_throughout_the_copy(tmp_path: Path) -> None:
     plan = (tmp_path / "s" / ".sitegen" / "plan.json").read_text(encoding="utf-8")
     assert json.loads(plan)["name"] == "Luz & Co"
     assert plan.count("Luz & Co") >= 3  # not just the title: the copy speaks of it too
+
+
+def test_the_readme_main_job_exactly(tmp_path: Path, warm_home: Path) -> None:
+    """`sitegen new "coffee shop landing page"` with no flags at all: whatever sandbox and browser the
+    machine has, it ends DONE with a built site in ./coffee-shop-landing-page."""
+    need(has_node() or shutil.which("docker") is not None, "neither Node.js nor Docker is installed")
+    result = run_cli("new", "coffee shop landing page", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "coffee-shop-landing-page" / "out" / "index.html").exists()
+    assert "Done" in result.stderr and result.stdout == ""

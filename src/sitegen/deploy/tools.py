@@ -80,6 +80,29 @@ def find_tool(name: str, home: Path) -> Path | None:
     return local if local.exists() else None
 
 
+# Never handed to npm: install scripts of third-party packages must not see a token.
+SECRET_VARS = ("VERCEL_TOKEN", "NETLIFY_AUTH_TOKEN", "CLOUDFLARE_API_TOKEN", "GEMINI_API_KEY", "GOOGLE_API_KEY",
+               "OPENAI_API_KEY", "SUPABASE_SERVICE_ROLE_KEY")
+
+
+def install_env() -> dict[str, str]:
+    """The environment for installing a CLI: the host's, less every key and token."""
+    return {k: v for k, v in os.environ.items() if k not in SECRET_VARS and not k.endswith(("_TOKEN", "_API_KEY"))}
+
+
+def copy_lockfile(tool: Tool, staging: Path) -> bool:
+    """Put the shipped package.json and package-lock.json for ``tool`` into ``staging``."""
+    from importlib import resources  # noqa: PLC0415
+
+    source = resources.files("sitegen") / "deploy" / "locks" / tool.package
+    try:
+        for name in ("package.json", "package-lock.json"):
+            (staging / name).write_bytes((source / name).read_bytes())
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return True
+
+
 def ensure_tool(name: str, home: Path, on_log: LogFn, timeout: float = INSTALL_TIMEOUT) -> Path:
     """Return the CLI's path, installing the pinned package with npm the first time."""
     found = find_tool(name, home)
@@ -105,10 +128,13 @@ def ensure_tool(name: str, home: Path, on_log: LogFn, timeout: float = INSTALL_T
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     on_log(f"installing {tool.spec} into {final} (first use; about a minute)")
-    cmd = ["npm", "install", "--no-audit", "--no-fund", "--save-exact", "--loglevel", "notice",
-           "--prefix", str(staging), tool.spec]
+    if copy_lockfile(tool, staging):  # the whole dependency tree pinned, as shipped with sitegen
+        cmd = ["npm", "ci", "--no-audit", "--no-fund", "--loglevel", "notice"]
+    else:
+        cmd = ["npm", "install", "--no-audit", "--no-fund", "--save-exact", "--loglevel", "notice",
+               "--prefix", str(staging), tool.spec]
     started = time.monotonic()
-    result = run_cli(cmd, cwd=staging, env=dict(os.environ), on_log=on_log, timeout=timeout,
+    result = run_cli(cmd, cwd=staging, env=install_env(), on_log=on_log, timeout=timeout,
                      secrets=[], label=f"npm install {tool.spec}", heartbeat=10.0)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from rich.markup import escape
 
@@ -96,4 +95,4 @@ def print_checks(term: object, checks: list[Check]) -> None:
     term.print(f"\n{verdict}")  # type: ignore[attr-defined]
 
 
-__all__ = ["Check", "Path", "can_build", "print_checks", "run_checks"]
+__all__ = ["Check", "can_build", "print_checks", "run_checks"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config import Settings
-from sitegen.errors import SitegenError, usage
+from sitegen.errors import usage
 from sitegen.pipeline import Pipeline
 from sitegen.store import Store
 
@@ -131,4 +131,4 @@ def run_job(
     return 0 if final["status"] == "done" else 1
 
 
-__all__ = ["SitegenError", "check_out_dir", "prepare_new_job", "run_job", "slugify"]
+__all__ = ["check_out_dir", "default_slug", "prepare_new_job", "run_job", "slugify"]

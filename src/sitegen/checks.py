@@ -19,8 +19,8 @@ CODE_EXTS = {".tsx", ".ts"}
 SKIP_DIRS = {"node_modules", ".next", "out", ".sitegen", ".git"}
 
 # module specifiers allowed besides the template's own dependencies
-EXTRA_MODULES = {"react/jsx-runtime", "react-dom/client"}
-NEXT_SUBPATHS = {"next", "next/link", "next/navigation", "next/image", "next/script", "next/types"}
+NEXT_MODULES = {"next", "next/link", "next/navigation", "next/image", "next/script", "next/types"}
+REACT_MODULES = {"react", "react-dom", "react/jsx-runtime", "react-dom/client"}
 BANNED_MODULES = {"next/font/google": "downloads fonts at build time; use an @fontsource-variable package"}
 
 IMPORT_RE = re.compile(
@@ -28,9 +28,13 @@ IMPORT_RE = re.compile(
     r"""|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)""",
     re.MULTILINE,
 )
-HOOK_RE = re.compile(r"\buse(?:State|Effect|Reducer|Ref|LayoutEffect|Transition|Optimistic|ActionState|Context)\s*\(")
+HOOK_RE = re.compile(
+    r"\buse(?:State|Effect|Reducer|Ref|LayoutEffect|Transition|Optimistic|ActionState|Context|Callback|Memo"
+    r"|Pathname|Router|SearchParams|Id)\s*[(<]"
+)
 HANDLER_RE = re.compile(r"\bon[A-Z][A-Za-z]+=\{")
 USE_CLIENT_RE = re.compile(r"""^\s*(?:/\*.*?\*/\s*|//[^\n]*\n\s*)*["']use client["']""", re.DOTALL)
+METADATA_RE = re.compile(r"\bexport\s+(?:const\s+metadata\b|(?:async\s+)?function\s+generateMetadata\b)")
 REMOTE_RE = re.compile(
     r"""(?:src|href)=["'{`]*\s*["'`]?(https?:)?//(?!localhost)[^"'`\s]+\.(?:png|jpe?g|gif|webp|avif|js|css|woff2?)"""
 )
@@ -52,14 +56,34 @@ class Finding:
 
 
 @cache
-def allowed_packages(package_json: str) -> frozenset[str]:
+def _packages_in(package_json: str) -> frozenset[str]:
     data = json.loads(package_json)
     return frozenset({*data.get("dependencies", {}), *data.get("devDependencies", {})})
+
+
+def allowed_packages(project_dir: Path) -> frozenset[str]:
+    """The pinned dependency set from the project's package.json (empty when it is unreadable)."""
+    try:
+        return _packages_in((Path(project_dir) / "package.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
 
 
 def package_of(spec: str) -> str:
     parts = spec.split("/")
     return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+
+
+def module_allowed(spec: str, packages: frozenset[str] | set[str]) -> bool:
+    """Whether generated code may import ``spec``: local files, the allowed next/react modules, or a
+    package of the pinned dependency set (never a bare @types package)."""
+    if spec.startswith((".", "@/")):
+        return True
+    if spec.startswith("next"):
+        return spec in NEXT_MODULES
+    if spec in REACT_MODULES:
+        return True
+    return package_of(spec) in packages and not spec.startswith("@types/")
 
 
 def _resolves(project_dir: Path, base: Path, spec: str) -> bool:
@@ -89,9 +113,9 @@ def check_imports(project_dir: Path, file: Path, text: str, packages: frozenset[
             if not _resolves(project_dir, file, spec):
                 out.append(Finding(rel, line, f"import {spec!r} does not resolve to a file in the project", "import"))
         elif spec.startswith("next"):
-            if spec not in NEXT_SUBPATHS:
+            if spec not in NEXT_MODULES:
                 out.append(Finding(rel, line, f"import {spec!r} is not in the allowed next modules", "import"))
-        elif spec not in EXTRA_MODULES and package_of(spec) not in packages:
+        elif not module_allowed(spec, packages):
             allowed = ", ".join(sorted(p for p in packages if not p.startswith("@types")))
             out.append(Finding(rel, line, f"package {package_of(spec)!r} is not in the dependency set ({allowed})",
                                "import"))
@@ -104,6 +128,14 @@ def needs_use_client(text: str) -> bool:
 
 def has_use_client(text: str) -> bool:
     return bool(USE_CLIENT_RE.match(text))
+
+
+def fix_use_client(text: str) -> str | None:
+    """Prepend "use client" where hooks or handlers are used (not in files exporting metadata,
+    which must stay server components); None when nothing changes."""
+    if has_use_client(text) or METADATA_RE.search(text) or not needs_use_client(text):
+        return None
+    return '"use client";\n\n' + text
 
 
 def check_file(project_dir: Path, file: Path, packages: frozenset[str]) -> list[Finding]:
@@ -139,7 +171,7 @@ def source_files(project_dir: Path) -> list[Path]:
 
 def check_project(project_dir: Path) -> list[Finding]:
     """Run every static check over the project's source files."""
-    packages = allowed_packages((project_dir / "package.json").read_text(encoding="utf-8"))
+    packages = allowed_packages(project_dir)
     findings: list[Finding] = []
     for file in source_files(project_dir):
         findings.extend(check_file(project_dir, file, packages))
@@ -152,6 +184,7 @@ def add_use_client(project_dir: Path, findings: list[Finding]) -> list[str]:
     for f in findings:
         if f.code == "use-client":
             path = project_dir / f.file
-            path.write_text('"use client";\n\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
-            fixed.append(f.file)
+            if (new := fix_use_client(path.read_text(encoding="utf-8"))) is not None:
+                path.write_text(new, encoding="utf-8")
+                fixed.append(f.file)
     return fixed

@@ -9,27 +9,25 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from sitegen.checks import (
+    USE_CLIENT_RE,
+    allowed_packages,
+    fix_use_client,
+    module_allowed,
+    package_of,
+)
+
 CODE_EXTS = (".tsx", ".ts")
 SOURCE_DIRS = ("app", "components", "lib")
-HOOK_RE = re.compile(
-    r"\buse(?:State|Effect|Reducer|Ref|LayoutEffect|Transition|Optimistic|ActionState|Context|Callback|Memo"
-    r"|Pathname|Router|SearchParams|Id)\s*[(<]"
-)
-HANDLER_RE = re.compile(r"\bon[A-Z][A-Za-z]+=\{")
-USE_CLIENT_RE = re.compile(r"""^\s*(?:/\*.*?\*/\s*|//[^\n]*\n\s*)*["']use client["']""", re.DOTALL)
-METADATA_RE = re.compile(r"\bexport\s+(?:const\s+metadata\b|(?:async\s+)?function\s+generateMetadata\b)")
 IMPORT_RE = re.compile(
     r"""^[ \t]*import\s+(?P<what>type\s+)?(?P<clause>[\w*{}\s,$]+?)\s+from\s+["'](?P<spec>[^"']+)["'];?[ \t]*\n?""",
     re.MULTILINE,
 )
-NEXT_MODULES = {"next", "next/link", "next/navigation", "next/image", "next/script", "next/types"}
-REACT_MODULES = {"react", "react-dom", "react/jsx-runtime", "react-dom/client"}
 ICON_PACKAGE_PREFIXES = ("react-icons", "@heroicons/react", "@radix-ui/react-icons", "lucide")
 ICON_PREFIX_RE = re.compile(
     r"^(?:Fa6?|Fi|Md|Hi2?|Bi|Ai|Bs|Io5?|Ri|Si|Gi|Tb|Lu|Pi|Ci|Go|Gr|Im|Lia|Rx|Sl|Tfi|Vsc|Wi|Cg)(?=[A-Z])"
@@ -70,39 +68,6 @@ def nearest(name: str, valid: frozenset[str]) -> str:
         return nearest_icon(name)
     except ImportError:  # pragma: no cover
         return "Sparkles" if "Sparkles" in valid or not valid else sorted(valid)[0]
-
-
-def allowed_packages(project_dir: Path) -> set[str]:
-    try:
-        data = json.loads((Path(project_dir) / "package.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return set()
-    return set(data.get("dependencies", {})) | set(data.get("devDependencies", {}))
-
-
-def package_of(spec: str) -> str:
-    parts = spec.split("/")
-    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
-
-
-def module_allowed(spec: str, packages: set[str]) -> bool:
-    if spec.startswith((".", "@/")):
-        return True
-    if spec.startswith("next"):
-        return spec in NEXT_MODULES
-    if spec in REACT_MODULES:
-        return True
-    return package_of(spec) in packages and not spec.startswith("@types/")
-
-
-# -- single fixes (text -> new text, or None when nothing changed) ----------------------------------
-def fix_use_client(text: str) -> str | None:
-    """Prepend "use client" where hooks or handlers are used (not in files exporting metadata)."""
-    if USE_CLIENT_RE.match(text) or METADATA_RE.search(text):
-        return None
-    if not (HOOK_RE.search(text) or HANDLER_RE.search(text)):
-        return None
-    return '"use client";\n\n' + text
 
 
 def _specifiers(clause: str) -> list[tuple[str, str]]:
@@ -247,7 +212,7 @@ def autofix_project(project_dir: Path, files: list[str] | None = None) -> dict[s
     """Fix every source file (or just ``files``) in place; return {path: fixes applied}."""
     from sitegen.safepaths import safe_write
 
-    packages = allowed_packages(project_dir) or {"react", "react-dom", "next", "lucide-react"}
+    packages = allowed_packages(project_dir) or frozenset({"react", "react-dom", "next", "lucide-react"})
     valid = valid_icons(project_dir)
     changed: dict[str, str] = {}
     report: dict[str, list[str]] = {}

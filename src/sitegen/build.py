@@ -254,12 +254,6 @@ def docker_problem(timeout: float = 3.0) -> SitegenError | None:
         return docker_error(exc)
 
 
-def docker_available(timeout: float = 3.0) -> tuple[bool, str]:
-    """Whether a Docker daemon answers; the reason when not."""
-    problem = docker_problem(timeout)
-    return (True, "a Docker daemon answered") if problem is None else (False, f"no Docker daemon: {problem}")
-
-
 def select_builder(settings: Settings, sandbox: str | None = None) -> tuple[Builder | None, str]:
     """Pick the builder for --sandbox auto|docker|local|none; say why (the builder's name is
     reported next to the reason, so the reason does not repeat it)."""

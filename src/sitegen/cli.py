@@ -230,16 +230,10 @@ def doctor_cmd(
 
 def _register_extra_commands() -> None:
     """Commands that live in their own modules (deploy, edit, …)."""
-    import importlib  # noqa: PLC0415
+    from sitegen import commands_deploy, commands_edit  # noqa: PLC0415
 
-    for module in ("sitegen.commands_deploy", "sitegen.commands_edit"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(app, command, context)
+    for module in (commands_deploy, commands_edit):
+        module.register(app, command, context)
 
 
 _register_extra_commands()

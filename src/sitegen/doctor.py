@@ -32,11 +32,6 @@ def _version(cmd: list[str]) -> str | None:
     return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else None
 
 
-def _tool(settings: Settings, name: str) -> str | None:
-    local = settings.home / "tools" / "node_modules" / ".bin" / name
-    return shutil.which(name) or (str(local) if local.exists() else None)
-
-
 def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
     out = [Check("python", sys.version_info >= (3, 11), sys.version.split()[0], "Use Python 3.11 or newer.")]
     out.append(Check("home", settings.home.is_dir(), str(settings.home), "Set SITEGEN_HOME to a writable folder."))
@@ -53,31 +48,44 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
     out.append(Check("openai-compatible", has_openai,
                      settings.openai_base_url or ("OPENAI_API_KEY set" if settings.openai_api_key else "not set"),
                      "export OPENAI_BASE_URL=http://localhost:11434 (Ollama) or OPENAI_API_KEY=…"))
-    deploy_clis = (("vercel", "VERCEL_TOKEN"), ("netlify", "NETLIFY_AUTH_TOKEN"), ("wrangler", "CLOUDFLARE_API_TOKEN"))
-    for cli, env in deploy_clis:
-        path = _tool(settings, cli)
-        token = bool(getattr(settings, {"vercel": "vercel_token", "netlify": "netlify_token",
-                                        "wrangler": "cloudflare_token"}[cli]))
-        found = "found" if path else "not installed (installed on first deploy)"
-        detail = f"{found}; {env} {'set' if token else 'not set'}"
-        out.append(Check(f"deploy: {cli}", bool(token), detail, f"export {env}=… to deploy there"))
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    out.append(Check("chromium", bool(chromium), chromium or "not found",
-                     "apt-get install chromium (for VERIFYING screenshots), or set SITEGEN_VERIFY=0"))
+    out.extend(deploy_checks(settings))
+    out.append(chromium_check())
     out.append(Check("git", bool(shutil.which("git")), shutil.which("git") or "not found",
                      "Install git so every version of a site is kept."))
     return out
 
 
 def docker_checks(settings: Settings, clean: bool) -> list[Check]:
-    try:
-        from sitegen.build_docker import doctor_checks  # noqa: PLC0415
-    except ImportError:
-        from sitegen.build import docker_available  # noqa: PLC0415
+    from sitegen.build_docker import doctor_checks  # noqa: PLC0415
 
-        ok, why = docker_available()
-        return [Check("docker", ok, why, "Start Docker, or build with --sandbox local.")]
     return doctor_checks(settings, clean)
+
+
+def deploy_checks(settings: Settings) -> list[Check]:
+    """Each deploy target: is its pinned CLI there (same lookup as a deploy), are its settings set."""
+    from sitegen.deploy import REQUIRED  # noqa: PLC0415
+    from sitegen.deploy.tools import TOOLS, find_tool  # noqa: PLC0415
+
+    out: list[Check] = []
+    for target, tool in TOOLS.items():
+        path = find_tool(target, settings.home)
+        found = str(path) if path else f"not installed ({tool.spec} is installed on first deploy)"
+        missing = [var for field, var in REQUIRED[target] if not getattr(settings, field)]
+        needs = ", ".join(var for _, var in REQUIRED[target])
+        detail = f"{found}; " + (f"{', '.join(missing)} not set" if missing else f"{needs} set")
+        out.append(Check(f"deploy: {target}", not missing, detail,
+                         f"export {' and '.join(missing)} to deploy there" if missing else ""))
+    return out
+
+
+def chromium_check() -> Check:
+    from sitegen.errors import SitegenError  # noqa: PLC0415
+    from sitegen.verify import find_chromium  # noqa: PLC0415
+
+    try:
+        return Check("chromium", True, find_chromium())
+    except SitegenError as exc:
+        return Check("chromium", False, exc.message, exc.hint)
 
 
 def can_build(checks: list[Check]) -> bool:

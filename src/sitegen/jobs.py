@@ -84,12 +84,9 @@ def prepare_new_job(
 def make_pipeline(settings: Settings, store: Store, term: Any) -> Pipeline:
     pipeline = Pipeline(settings, store, term.on_event)
     if settings.supabase_url and settings.supabase_key:
-        try:
-            from sitegen.sync import attach  # noqa: PLC0415
+        from sitegen.sync import attach  # noqa: PLC0415
 
-            attach(pipeline, settings, store)
-        except ModuleNotFoundError:
-            pass
+        attach(pipeline, settings, store)
     return pipeline
 
 

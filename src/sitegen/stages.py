@@ -147,12 +147,10 @@ def fallback_builder(ctx: JobContext, builder: Any, exc: SitegenError) -> Any:
 
 
 def run_build(ctx: JobContext, builder: Any) -> Any:
-    """Build once, or through the fix loop when the provider can repair code."""
+    """Build through the fix loop (deterministic fixes; the fixer too when the provider can repair code)."""
+    from sitegen.fixloop import build_with_fixes  # noqa: PLC0415
+
     provider = provider_for(ctx)
-    try:
-        from sitegen.fixloop import build_with_fixes  # noqa: PLC0415
-    except ImportError:
-        return builder.build(ctx.project_dir, ctx.log)
 
     def emit(kind: str, message: str, data: dict[str, Any] | None = None) -> None:
         ctx.info(message, kind=kind, **(data or {}))

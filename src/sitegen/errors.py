@@ -28,8 +28,6 @@ class ErrorKind(str, Enum):
 
 USAGE_KINDS = {ErrorKind.USAGE, ErrorKind.CONFIG, ErrorKind.NOT_FOUND}
 
-RETRYABLE_KINDS = {ErrorKind.RATE_LIMIT, ErrorKind.SANDBOX, ErrorKind.DEPLOY}
-
 DEFAULT_HINTS: dict[ErrorKind, str] = {
     ErrorKind.USAGE: "Run the command with --help to see what it takes.",
     ErrorKind.CONFIG: "Fix or remove the config file, or unset the variable it names.",
@@ -59,10 +57,6 @@ class SitegenError(Exception):
     @property
     def exit_code(self) -> int:
         return 2 if self.kind in USAGE_KINDS else 1
-
-    @property
-    def retryable(self) -> bool:
-        return self.kind in RETRYABLE_KINDS
 
     def __str__(self) -> str:
         return self.message

@@ -19,7 +19,6 @@ from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.store import Store
 
-STAGES = ["PLANNING", "GENERATING", "CHECKING", "BUILDING", "VERIFYING", "DEPLOYING"]
 META_DIR = ".sitegen"
 
 

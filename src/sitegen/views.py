@@ -40,8 +40,8 @@ def resolve_job(store: Store, ref: str) -> dict[str, Any]:
     return jobs[0]
 
 
-def job_summary(store: Store, job: dict[str, Any]) -> dict[str, Any]:
-    project = store.get_project(job["project_id"])
+def job_summary(store: Store, job: dict[str, Any], project: dict[str, Any] | None = None) -> dict[str, Any]:
+    project = project or store.get_project(job["project_id"])
     end = job["finished_at"] or (time.time() if job["status"] == "running" else job["updated_at"])
     return {
         "job_id": job["id"],
@@ -62,7 +62,7 @@ def job_detail(store: Store, job: dict[str, Any]) -> dict[str, Any]:
     usage = store.usage(job["id"])
     result = job.get("result") or {}
     return {
-        **job_summary(store, job),
+        **job_summary(store, job, project),
         "path": project["path"],
         "prompt": job["prompt"],
         "provider": project["provider"],

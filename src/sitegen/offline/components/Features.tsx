@@ -1,6 +1,6 @@
 import { Icon } from "@/lib/icons";
 import type { SectionProps } from "@/lib/types";
-import { Actions, Band, Container, Prose, SectionHeader } from "./ui";
+import { Actions, Band, Container, SectionHeader, StickyIntro } from "./ui";
 
 function gridFor(count: number): string {
   if (count === 1) return "mx-auto max-w-md";
@@ -38,11 +38,7 @@ function List({ section }: SectionProps) {
   return (
     <Band section={section}>
       <Container className="grid gap-12 lg:grid-cols-[1fr_1.25fr] lg:gap-20">
-        <div className="lg:sticky lg:top-28 lg:self-start">
-          <SectionHeader section={section} align="start" />
-          <Prose text={section.body} className="mt-6" />
-          <Actions section={section} className="mt-8" />
-        </div>
+        <StickyIntro section={section} />
         <ul className="divide-y divide-border rounded-3xl border border-border bg-background shadow-sm">
           {section.items.map((item, i) => (
             <li key={`${item.title}-${i}`} className="flex gap-5 p-6 sm:p-8">

@@ -1,7 +1,7 @@
 import { ArrowUpRight } from "lucide-react";
 import { Icon } from "@/lib/icons";
 import type { SectionProps } from "@/lib/types";
-import { Actions, Band, Container, Prose, SectionHeader, SmartLink } from "./ui";
+import { Actions, Band, Container, SectionHeader, SmartLink, StickyIntro } from "./ui";
 
 function Grid({ section, site }: SectionProps) {
   const href = section.cta?.href ?? site.contactHref;
@@ -47,11 +47,7 @@ function List({ section }: SectionProps) {
   return (
     <Band section={section}>
       <Container className="grid gap-12 lg:grid-cols-[1fr_1.4fr] lg:gap-16">
-        <div className="lg:sticky lg:top-28 lg:self-start">
-          <SectionHeader section={section} align="start" />
-          <Prose text={section.body} className="mt-6" />
-          <Actions section={section} className="mt-8" />
-        </div>
+        <StickyIntro section={section} />
         <ul className="space-y-4">
           {section.items.map((item, i) => (
             <li

@@ -153,6 +153,17 @@ export function Actions({
   );
 }
 
+/** Heading, body and actions of a section, kept in view beside a long list on wide screens. */
+export function StickyIntro({ section }: { section: SectionData }) {
+  return (
+    <div className="lg:sticky lg:top-28 lg:self-start">
+      <SectionHeader section={section} align="start" />
+      <Prose text={section.body} className="mt-6" />
+      <Actions section={section} className="mt-8" />
+    </div>
+  );
+}
+
 /** Initials for an avatar placeholder. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 from sitegen.build import BuildResult, LocalBuilder
-from sitegen.build_docker import DockerBuilder
 from sitegen.config import Settings
+from sitegen.sandbox.docker import DockerBuilder
 
 PROMPT = "coffee shop landing page"
 

@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("--home", type=Path, help="SITEGEN_HOME to build with (reuses its dependency cache)")
     args = parser.parse_args()
 
-    from sitegen.verify import routes_from_out, verify_site
+    from sitegen.verify.browser import routes_from_out, verify_site
 
     with tempfile.TemporaryDirectory(prefix="sitegen-bench-verify-") as tmp:
         root = Path(tmp)

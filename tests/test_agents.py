@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from sitegen.agents.autofix import autofix_project, fix_icons, fix_imports, fix_use_client, valid_icons
 from sitegen.agents.common import FixOutput, LayoutOutput, PageOutput, prompt_text
 from sitegen.agents.ui import generate_files
-from sitegen.buildlog import BuildError, error_signature, parse_build_errors
+from sitegen.checks.autofix import autofix_project, fix_icons, fix_imports, fix_use_client, valid_icons
+from sitegen.checks.buildlog import BuildError, error_signature, parse_build_errors
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.providers.base import Completion, Prompt
 from sitegen.providers.remote import extract_json

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import checks
+from sitegen.checks import static as checks
 from sitegen.stages import template_dir
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from sitegen.deploy.tools import TOOLS, ensure_tool, installed_binary
+from sitegen.deployers.tools import TOOLS, ensure_tool, installed_binary
 from sitegen.store import Store
 from tests.conftest import has_node, need, run_cli
 from tests.fakes import fake_netlify, fake_vercel

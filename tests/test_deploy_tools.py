@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.deploy.tools import TOOLS, copy_lockfile, install_env
+from sitegen.deployers.tools import TOOLS, copy_lockfile, install_env
 
 
 @pytest.mark.parametrize("name", sorted(TOOLS))

@@ -33,10 +33,10 @@ from docker_helpers import (
 )
 
 from sitegen.build import BuildResult, select_builder
-from sitegen.build_docker import CA_PATH, LENT_MARKER, DockerBuilder, connect, restore_lent
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.sandbox_errors import (
+from sitegen.sandbox.docker import CA_PATH, LENT_MARKER, DockerBuilder, connect, restore_lent
+from sitegen.sandbox.errors import (
     BuildOutOfMemory,
     BuildTimedOut,
     DaemonNotRunning,
@@ -130,7 +130,7 @@ def _stub_client(events: list[dict[str, Any]]) -> Any:
 
 def test_missing_image_is_pulled_with_progress_or_named_when_it_cannot_be() -> None:
     """The pull-progress parser, fed the event shapes the engine streams (no registry here)."""
-    from sitegen.docker_engine import ensure_image
+    from sitegen.sandbox.engine import ensure_image
 
     events = [
         {"status": "Pulling from library/node", "id": "20-bookworm-slim"},
@@ -287,7 +287,7 @@ DRIVER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from sitegen.build_docker import DockerBuilder
+    from sitegen.sandbox.docker import DockerBuilder
     from sitegen.config import Settings
 
     settings = Settings(home=Path(sys.argv[2]), build_image=sys.argv[3])

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import SitegenError
-from sitegen.verify import find_chromium
+from sitegen.verify.browser import find_chromium
 from tests.conftest import has_node, need, run_cli
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.build import BuildResult
-from sitegen.buildlog import parse_build_errors
-from sitegen.fixloop import build_with_fixes
+from sitegen.checks.buildlog import parse_build_errors
 from sitegen.providers.base import CallRecord, Completion, Prompt, Usage
 from sitegen.providers.offline import OfflineProvider
+from sitegen.stages.fixloop import build_with_fixes
 
 SYNTAX_LOG = """
 > Build error occurred
@@ -161,7 +161,7 @@ def test_offline_provider_only_gets_deterministic_fixes(tmp_path: Path) -> None:
 
 
 def test_check_findings_are_fixed_before_the_first_build(tmp_path: Path) -> None:
-    from sitegen.checks import Finding
+    from sitegen.checks.static import Finding
 
     root = project(tmp_path, {"components/Broken.tsx": "export function B() {\n  return <div>broken\n}\n"})
     fixer = FakeFixer(lambda p: {"components/Broken.tsx": "export function B() { return <div>ok</div>; }\n"})

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import SitegenError
-from sitegen.verify import find_chromium, routes_from_out, verify_site
-from sitegen.verify_report import FixItem, route_name
+from sitegen.verify.browser import find_chromium, routes_from_out, verify_site
+from sitegen.verify.report import FixItem, route_name
 
 pytestmark = pytest.mark.chromium
 

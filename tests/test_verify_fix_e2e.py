@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.errors import SitegenError
 from sitegen.store import Store
-from sitegen.verify import find_chromium
+from sitegen.verify.browser import find_chromium
 from tests.conftest import need, run_cli
 from tests.fakes.fake_gemini import FakeGemini
 from tests.fakes.scenario import Scenario, page_tsx

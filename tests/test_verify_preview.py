@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.preview import make_server, resolve_path, serve
-from sitegen.verify import find_chromium, routes_from_out, verify_site
-from sitegen.verify_report import FixItem, PageReport, VerifyReport, guess_page_file, route_name
+from sitegen.verify.browser import find_chromium, routes_from_out, verify_site
+from sitegen.verify.preview import make_server, resolve_path, serve
+from sitegen.verify.report import FixItem, PageReport, VerifyReport, guess_page_file, route_name
 
 
 @pytest.fixture()

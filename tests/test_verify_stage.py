@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from sitegen import verify_stage as stage
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.verify_report import FixItem
+from sitegen.stages import verifying as stage
+from sitegen.verify.report import FixItem
 from tests.test_verify import CLEAN, THROWS, _require_chromium
 
 pytestmark = pytest.mark.chromium

@@ -249,7 +249,7 @@ def docker_problem(timeout: float = 3.0) -> SitegenError | None:
         client.close()
         return None
     except Exception as exc:  # noqa: BLE001 — any failure means "no Docker"
-        from sitegen.sandbox_errors import docker_error  # noqa: PLC0415
+        from sitegen.sandbox.errors import docker_error  # noqa: PLC0415
 
         return docker_error(exc)
 
@@ -267,7 +267,7 @@ def select_builder(settings: Settings, sandbox: str | None = None) -> tuple[Buil
     if choice in {"auto", "docker"}:
         problem = docker_problem()
         if problem is None:
-            from sitegen.build_docker import DockerBuilder  # noqa: PLC0415
+            from sitegen.sandbox.docker import DockerBuilder  # noqa: PLC0415
 
             return DockerBuilder(settings), f"--sandbox {choice}: a Docker daemon answered"
         if choice == "docker":

@@ -56,7 +56,7 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
 
 
 def docker_checks(settings: Settings, clean: bool) -> list[Check]:
-    from sitegen.build_docker import doctor_checks  # noqa: PLC0415
+    from sitegen.sandbox.docker import doctor_checks  # noqa: PLC0415
 
     return doctor_checks(settings, clean)
 
@@ -64,7 +64,7 @@ def docker_checks(settings: Settings, clean: bool) -> list[Check]:
 def deploy_checks(settings: Settings) -> list[Check]:
     """Each deploy target: is its pinned CLI there (same lookup as a deploy), are its settings set."""
     from sitegen.deploy import REQUIRED  # noqa: PLC0415
-    from sitegen.deploy.tools import TOOLS, find_tool  # noqa: PLC0415
+    from sitegen.deployers.tools import TOOLS, find_tool  # noqa: PLC0415
 
     out: list[Check] = []
     for target, tool in TOOLS.items():
@@ -80,7 +80,7 @@ def deploy_checks(settings: Settings) -> list[Check]:
 
 def chromium_check() -> Check:
     from sitegen.errors import SitegenError  # noqa: PLC0415
-    from sitegen.verify import find_chromium  # noqa: PLC0415
+    from sitegen.verify.browser import find_chromium  # noqa: PLC0415
 
     try:
         return Check("chromium", True, find_chromium())

@@ -106,7 +106,7 @@ def run_job(
     ``start_after`` skips the stages up to and including that one (an edit or deploy job);
     ``extra`` adds keys to the final report.
     """
-    from sitegen import views  # noqa: PLC0415
+    from sitegen.cli import views  # noqa: PLC0415
 
     pipeline = make_pipeline(settings, store, term)
     job = store.get_job(job_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitegen.agents.common import FixOutput, numbered, prompt_text
-from sitegen.buildlog import BuildError
+from sitegen.checks.buildlog import BuildError
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.providers.base import CallRecorder, Prompt, Provider, noop_recorder
 from sitegen.safepaths import check_relative_path

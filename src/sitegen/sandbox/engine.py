@@ -20,7 +20,7 @@ from typing import Any
 
 from sitegen.build import LogFn
 from sitegen.config import Settings
-from sitegen.sandbox_errors import ImageMissing, SandboxError, docker_error, human_size
+from sitegen.sandbox.errors import ImageMissing, SandboxError, docker_error, human_size
 
 LABEL = "sitegen"
 

@@ -38,7 +38,7 @@ def command(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from sitegen.terminal import Terminal, debug_enabled  # noqa: PLC0415
+        from sitegen.cli.terminal import Terminal, debug_enabled  # noqa: PLC0415
 
         json_mode = bool(kwargs.get("json_out"))
         term = Terminal(json_mode=json_mode, verbose=bool(kwargs.get("verbose")))
@@ -171,7 +171,7 @@ def status_cmd(
     json_out: JsonOpt = False,
 ) -> int:
     """Recent jobs, or one job in full: stages, durations, log tail, result, tokens, cost."""
-    from sitegen import views  # noqa: PLC0415
+    from sitegen.cli import views  # noqa: PLC0415
 
     _, store = context()
     if watch:
@@ -197,7 +197,7 @@ def status_cmd(
 @command
 def projects_cmd(term: Any, json_out: JsonOpt = False) -> int:
     """Every project: name, path, last status, URL."""
-    from sitegen import views  # noqa: PLC0415
+    from sitegen.cli import views  # noqa: PLC0415
 
     _, store = context()
     rows = [views.project_summary(p) for p in store.list_projects()]
@@ -230,9 +230,10 @@ def doctor_cmd(
 
 def _register_extra_commands() -> None:
     """Commands that live in their own modules (deploy, edit, …)."""
-    from sitegen import commands_deploy, commands_edit  # noqa: PLC0415
+    from sitegen.cli import deploy as deploy_cmds  # noqa: PLC0415
+    from sitegen.cli import edit as edit_cmds
 
-    for module in (commands_deploy, commands_edit):
+    for module in (deploy_cmds, edit_cmds):
         module.register(app, command, context)
 
 

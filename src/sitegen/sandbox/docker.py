@@ -35,7 +35,8 @@ from typing import Any
 from sitegen import deps
 from sitegen.build import BuildResult, LogFn, _last_line, ca_bundle
 from sitegen.config import Settings
-from sitegen.docker_engine import (  # noqa: F401 — some re-exported for callers
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.sandbox.engine import (  # noqa: F401 — some re-exported for callers
     _LIVE,
     _LIVE_LOCK,
     LABEL,
@@ -53,8 +54,7 @@ from sitegen.docker_engine import (  # noqa: F401 — some re-exported for calle
     ensure_image,
     leftover_containers,
 )
-from sitegen.errors import ErrorKind, SitegenError
-from sitegen.sandbox_errors import BuildOutOfMemory, BuildTimedOut, SandboxError, docker_error, human_size
+from sitegen.sandbox.errors import BuildOutOfMemory, BuildTimedOut, SandboxError, docker_error, human_size
 
 SITE_DIR = "/work/site"
 DEPS_DIR = "/work/deps"

@@ -94,7 +94,7 @@ def copy_lockfile(tool: Tool, staging: Path) -> bool:
     """Put the shipped package.json and package-lock.json for ``tool`` into ``staging``."""
     from importlib import resources  # noqa: PLC0415
 
-    source = resources.files("sitegen") / "deploy" / "locks" / tool.package
+    source = resources.files("sitegen.deployers") / "locks" / tool.package
     try:
         for name in ("package.json", "package-lock.json"):
             (staging / name).write_bytes((source / name).read_bytes())

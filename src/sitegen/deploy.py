@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config import Settings
-from sitegen.deploy.targets import (
+from sitegen.deployers.targets import (
     DeployResult,
     deploy_cloudflare,
     deploy_netlify,
@@ -21,7 +21,7 @@ from sitegen.deploy.targets import (
     deploy_vercel,
     fail,
 )
-from sitegen.deploy.tools import TOOLS, scrub
+from sitegen.deployers.tools import TOOLS, scrub
 from sitegen.errors import SitegenError
 
 TARGETS = ("vercel", "netlify", "cloudflare", "static")

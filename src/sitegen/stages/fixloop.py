@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sitegen.agents.autofix import autofix_project
 from sitegen.agents.fixer import FixerAgent
-from sitegen.buildlog import BuildError, error_signature, log_tail, parse_build_errors
+from sitegen.checks.autofix import autofix_project
+from sitegen.checks.buildlog import BuildError, error_signature, log_tail, parse_build_errors
 from sitegen.errors import SitegenError
 from sitegen.providers.base import CallRecorder, Provider
 from sitegen.safepaths import path_problem, safe_write

@@ -133,7 +133,7 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
         from rich.markup import escape
 
         from sitegen import history
-        from sitegen.views import when
+        from sitegen.cli.views import when
 
         _, store = context()
         found = store.find_project(project)
@@ -213,7 +213,7 @@ def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..
         no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser.")] = False,
     ) -> int:
         """Serve the built site on localhost until Ctrl-C."""
-        from sitegen.preview import make_server
+        from sitegen.verify.preview import make_server
 
         if not 0 <= port <= 65535:
             raise usage(f"--port {port} is not a port number", "Use 1–65535, or 0 for any free port.")

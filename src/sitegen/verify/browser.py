@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.preview import resolve_path, serve
-from sitegen.verify_report import (
+from sitegen.verify.preview import resolve_path, serve
+from sitegen.verify.report import (
     SEVERITIES,
     A11yViolation,
     FixItem,
@@ -46,7 +46,7 @@ __all__ = [
     "verify_stage",
 ]
 
-AXE_VERSION = "4.14.1"  # the axe-core release shipped in verify_assets/axe.min.js
+AXE_VERSION = "4.14.1"  # the axe-core release shipped in verify/assets/axe.min.js
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -138,7 +138,7 @@ def find_chromium() -> str:
 
 def load_axe() -> str:
     """The shipped axe-core script (package data)."""
-    return resources.files("sitegen").joinpath("verify_assets/axe.min.js").read_text(encoding="utf-8")
+    return resources.files("sitegen.verify").joinpath("assets/axe.min.js").read_text(encoding="utf-8")
 
 
 def routes_from_out(out_dir: Path) -> list[str]:
@@ -438,6 +438,6 @@ def _on_response(rep: PageReport, resp: Any) -> None:
 
 def verify_stage(ctx: Any) -> dict[str, Any]:
     """The pipeline's VERIFYING stage (see verify_stage.py)."""
-    from sitegen.verify_stage import verify_stage as run
+    from sitegen.stages.verifying import verify_stage as run
 
     return run(ctx)

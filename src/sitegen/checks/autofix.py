@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from sitegen.checks import (
+from sitegen.checks.static import (
     USE_CLIENT_RE,
     allowed_packages,
     fix_use_client,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config import ENV_FIELDS, SECRET_FIELDS, Settings
-from sitegen.deploy.tools import LogFn, ensure_tool, run_cli
+from sitegen.deployers.tools import LogFn, ensure_tool, run_cli
 from sitegen.errors import ErrorKind, SitegenError
 
 # Variables that make the Vercel CLI believe an AI agent drives it (see @vercel/detect-agent):

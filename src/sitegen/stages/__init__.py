@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitegen import checks
+from sitegen.checks import static as checks
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import JobContext, save_json
 from sitegen.plan import SitePlan
@@ -148,7 +148,7 @@ def fallback_builder(ctx: JobContext, builder: Any, exc: SitegenError) -> Any:
 
 def run_build(ctx: JobContext, builder: Any) -> Any:
     """Build through the fix loop (deterministic fixes; the fixer too when the provider can repair code)."""
-    from sitegen.fixloop import build_with_fixes  # noqa: PLC0415
+    from sitegen.stages.fixloop import build_with_fixes  # noqa: PLC0415
 
     provider = provider_for(ctx)
 
@@ -163,8 +163,8 @@ def run_build(ctx: JobContext, builder: Any) -> Any:
 
 
 def verifying(ctx: JobContext) -> dict[str, Any]:
-    from sitegen.verify import find_chromium  # noqa: PLC0415
-    from sitegen.verify_stage import verify_stage  # noqa: PLC0415
+    from sitegen.stages.verifying import verify_stage  # noqa: PLC0415
+    from sitegen.verify.browser import find_chromium  # noqa: PLC0415
 
     if ctx.options.get("verify") == "auto":
         try:

@@ -9,9 +9,9 @@ from typing import Any
 
 from rich.markup import escape
 
+from sitegen.cli.terminal import STAGE_LABELS, Terminal, fmt_seconds
 from sitegen.errors import SitegenError, not_found
 from sitegen.store import Store
-from sitegen.terminal import STAGE_LABELS, Terminal, fmt_seconds
 
 FINAL = {"done", "failed", "interrupted"}
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.verify import routes_from_out, verify_site
-from sitegen.verify_report import VerifyReport
+from sitegen.verify.browser import routes_from_out, verify_site
+from sitegen.verify.report import VerifyReport
 
 MAX_FIX_ROUNDS = 2
 
@@ -94,7 +94,7 @@ def _can_fix(ctx: Any) -> bool:
         from sitegen.stages import provider_for
 
         provider = provider_for(ctx)
-        import sitegen.fixloop  # noqa: F401
+        import sitegen.stages.fixloop  # noqa: F401
     except (ImportError, SitegenError):
         return False
     return not getattr(provider, "offline", True)

@@ -60,7 +60,7 @@ def template_deps(shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) 
     from sitegen import deps
     from sitegen.build import LocalBuilder
     from sitegen.config import Settings
-    from sitegen.stages import template_dir
+    from sitegen.stages.common import template_dir
 
     work = tmp_path_factory.mktemp("template-deps")
     for name in ("package.json", "package-lock.json"):

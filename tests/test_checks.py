@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.checks import static as checks
-from sitegen.stages import template_dir
+from sitegen.stages.common import template_dir
 
 
 @pytest.fixture

@@ -32,10 +32,12 @@ from docker_helpers import (
     wait_for_container,
 )
 
-from sitegen.build import BuildResult, select_builder
+from sitegen.build import BuildResult
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.sandbox.docker import CA_PATH, LENT_MARKER, DockerBuilder, connect, restore_lent
+from sitegen.sandbox import select_builder
+from sitegen.sandbox.docker import CA_PATH, LENT_MARKER, DockerBuilder, restore_lent
+from sitegen.sandbox.engine import connect
 from sitegen.sandbox.errors import (
     BuildOutOfMemory,
     BuildTimedOut,

@@ -1,25 +1,25 @@
 """Builders: run ``next build`` on a project and report a BuildResult.
 
-``LocalBuilder`` uses the host's Node and npm; ``DockerBuilder`` (build_docker.py) runs the same
-steps in a locked-down container. Both install dependencies once per lockfile hash (deps.py).
+``LocalBuilder`` uses the host's Node and npm; ``DockerBuilder`` (sandbox/docker.py) runs the same
+steps in a locked-down container, and ``sandbox.select_builder`` picks one. Both install
+dependencies once per lockfile hash (deps.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sitegen import deps
+from sitegen import deps, procs
 from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.procs import kill_group
 
 LogFn = Callable[[str], None]
 
@@ -75,76 +75,6 @@ def build_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run_streaming(
-    cmd: list[str],
-    cwd: Path,
-    env: dict[str, str],
-    on_log: LogFn,
-    timeout: float,
-    on_start: Callable[[subprocess.Popen], None] | None = None,
-) -> tuple[int, str, bool]:
-    """Run a command in its own process group, streaming merged output lines to on_log.
-
-    Returns (exit code, full output, timed_out). The whole group is killed on timeout or Ctrl-C.
-    """
-    proc = subprocess.Popen(
-        cmd,
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        preexec_fn=die_with_parent,
-    )
-    if on_start:
-        on_start(proc)
-    chunks: list[str] = []
-    timed_out = threading.Event()
-
-    def kill() -> None:
-        timed_out.set()
-        _kill_group(proc)
-
-    timer = threading.Timer(timeout, kill)
-    timer.daemon = True
-    timer.start()
-    try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            line = raw.decode("utf-8", "replace")
-            chunks.append(line)
-            on_log(line)
-        code = proc.wait()
-    except BaseException:
-        _kill_group(proc)
-        raise
-    finally:
-        timer.cancel()
-    return code, "".join(chunks), timed_out.is_set()
-
-
-def die_with_parent() -> None:
-    """In the child: get SIGKILL when sitegen dies, so a killed job leaves no build running."""
-    try:
-        import ctypes  # noqa: PLC0415
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
-
-
 def find_node() -> tuple[str, str] | None:
     node, npm = shutil.which("node"), shutil.which("npm")
     return (node, npm) if node and npm else None
@@ -164,13 +94,13 @@ class LocalBuilder:
     def _started(self, proc: subprocess.Popen) -> None:
         self._proc = proc
         if self._cancelled:
-            _kill_group(proc)
+            kill_group(proc)
 
     def cancel(self) -> None:
         """Stop the running install or build (from another thread, e.g. on Ctrl-C)."""
         self._cancelled = True
         if self._proc is not None and self._proc.poll() is None:
-            _kill_group(self._proc)
+            kill_group(self._proc)
 
     def ensure_deps(self, project_dir: Path, on_log: LogFn) -> tuple[bool, float]:
         """Install the project's lockfile into the cache unless present; link it into the project."""
@@ -190,12 +120,13 @@ class LocalBuilder:
                     staging = deps.prepare_staging(project_dir, entry)
                     cmd = [tools[1], "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
                     env = build_env(self.settings.home)
-                    code, out, timed_out = run_streaming(cmd, staging, env, on_log, self.timeout, self._started)
+                    done = procs.run(cmd, staging, env, on_log, self.timeout, on_start=self._started)
+                    code, out, timed_out = done.code, done.stdout, done.timed_out
                     if code != 0:
                         shutil.rmtree(staging, ignore_errors=True)
                         why = "timed out" if timed_out else f"exit code {code}"
                         raise SitegenError(
-                            f"npm ci failed ({why}): {_last_line(out)}",
+                            f"npm ci failed ({why}): {last_error_line(out)}",
                             ErrorKind.BUILD,
                             "Check the network to the npm registry (and proxy CA), then `sitegen resume JOB`.",
                         )
@@ -212,15 +143,10 @@ class LocalBuilder:
         cmd = [node, str(project_dir / "node_modules" / "next" / "dist" / "bin" / "next"), "build"]
         on_log("$ next build\n")
         env = build_env(self.settings.home)
-        code, out, timed_out = run_streaming(cmd, project_dir, env, on_log, self.timeout, self._started)
+        done = procs.run(cmd, project_dir, env, on_log, self.timeout, on_start=self._started)
+        code, out, timed_out = done.code, done.stdout, done.timed_out
         seconds = time.monotonic() - started
-        error = ""
-        if timed_out:
-            error = f"the build timed out after {self.timeout:.0f} s"
-        elif code != 0:
-            error = f"next build failed (exit code {code}): {_last_line(out)}"
-        elif not (project_dir / "out" / "index.html").exists():
-            error = "next build finished but out/index.html is missing"
+        error = f"the build timed out after {self.timeout:.0f} s" if timed_out else build_error(code, out, project_dir)
         return BuildResult(
             ok=not error,
             log=out,
@@ -232,47 +158,17 @@ class LocalBuilder:
         )
 
 
-def _last_line(text: str) -> str:
+def build_error(code: int, log: str, project_dir: Path) -> str:
+    """What went wrong with a finished ``next build`` (exit code and log), or "" when it worked."""
+    if code != 0:
+        return f"next build failed (exit code {code}): {last_error_line(log)}"
+    if not (project_dir / "out" / "index.html").exists():
+        return "next build finished but out/index.html is missing"
+    return ""
+
+
+def last_error_line(text: str) -> str:
+    """The first line that mentions an error, else the last line (at most 300 characters)."""
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     errors = [ln for ln in lines if "error" in ln.lower()]
     return (errors[0] if errors else lines[-1] if lines else "no output")[:300]
-
-
-def docker_problem(timeout: float = 3.0) -> SitegenError | None:
-    """None when a Docker daemon answers; otherwise the classified error (daemon down, socket
-    permission, …) with its own hint."""
-    try:
-        import docker  # noqa: PLC0415 — heavy, only when needed
-
-        client = docker.from_env(timeout=timeout)
-        client.ping()
-        client.close()
-        return None
-    except Exception as exc:  # noqa: BLE001 — any failure means "no Docker"
-        from sitegen.sandbox.errors import docker_error  # noqa: PLC0415
-
-        return docker_error(exc)
-
-
-def select_builder(settings: Settings, sandbox: str | None = None) -> tuple[Builder | None, str]:
-    """Pick the builder for --sandbox auto|docker|local|none; say why (the builder's name is
-    reported next to the reason, so the reason does not repeat it)."""
-    choice = (sandbox or settings.sandbox or "auto").lower()
-    if choice not in {"auto", "docker", "local", "none"}:
-        raise SitegenError(
-            f"unknown sandbox {choice!r}", ErrorKind.USAGE, "Use --sandbox auto, docker, local or none."
-        )
-    if choice == "none":
-        return None, "--sandbox none: files only, no build"
-    if choice in {"auto", "docker"}:
-        problem = docker_problem()
-        if problem is None:
-            from sitegen.sandbox.docker import DockerBuilder  # noqa: PLC0415
-
-            return DockerBuilder(settings), f"--sandbox {choice}: a Docker daemon answered"
-        if choice == "docker":
-            raise SitegenError(f"--sandbox docker, but {problem}", ErrorKind.SANDBOX, problem.hint)
-        if find_node():
-            return LocalBuilder(settings), f"--sandbox auto: {problem}, so the host's Node"
-        return LocalBuilder(settings), f"--sandbox auto: {problem}, and no Node.js either"
-    return LocalBuilder(settings), "--sandbox local: the host's Node"

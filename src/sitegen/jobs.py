@@ -82,7 +82,9 @@ def prepare_new_job(
 
 
 def make_pipeline(settings: Settings, store: Store, term: Any) -> Pipeline:
-    pipeline = Pipeline(settings, store, term.on_event)
+    from sitegen.stages import handlers  # noqa: PLC0415 — the stages load the agents and SDKs
+
+    pipeline = Pipeline(settings, store, handlers, term.on_event)
     if settings.supabase_url and settings.supabase_key:
         from sitegen.sync import attach  # noqa: PLC0415
 

@@ -1,13 +1,13 @@
 """The job pipeline: ordered stages, each persisted when it starts and ends, resumable.
 
 CREATED → PLANNING → GENERATING → CHECKING → BUILDING → VERIFYING → DEPLOYING → DONE (or FAILED).
-The pipeline never prints: it emits ``Event``s to a callback and records everything in the store.
+The runner is given its stage handlers (``sitegen.stages.handlers``); it imports none. It never
+prints: it emits ``Event``s to a callback and records everything in the store.
 A failure records the stage, the error and the log tail, and keeps every file already made.
 """
 
 from __future__ import annotations
 
-import json
 import time
 import traceback
 from collections.abc import Callable
@@ -88,12 +88,7 @@ class JobContext:
 
 
 StageFn = Callable[[JobContext], dict[str, Any] | None]
-
-
-def stage_handlers() -> dict[str, StageFn]:
-    from sitegen import stages  # noqa: PLC0415 — keeps `sitegen --help` fast
-
-    return stages.HANDLERS
+HandlersFor = Callable[[str], dict[str, StageFn]]  # job kind -> stage name -> handler
 
 
 def planned_stages(options: dict[str, Any]) -> list[str]:
@@ -109,8 +104,9 @@ def planned_stages(options: dict[str, Any]) -> list[str]:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, store: Store, emit: EventSink | None = None):
+    def __init__(self, settings: Settings, store: Store, handlers: HandlersFor, emit: EventSink | None = None):
         self.settings = settings
+        self.handlers = handlers
         self.store = store
         self.emit: EventSink = emit or (lambda _e: None)
         self._listeners: list[Callable[[str, str], None]] = []
@@ -134,7 +130,7 @@ class Pipeline:
         stages = planned_stages(job["options"])
         if start_after in stages:
             stages = stages[stages.index(start_after) + 1 :]
-        handlers = stage_handlers()
+        handlers = self.handlers(job["kind"])
         for stage in stages:
             ctx.stage = stage
             started = time.monotonic()
@@ -214,10 +210,3 @@ def record_version(ctx: JobContext) -> None:
         return
     if sha:
         ctx.state.setdefault("result", {})["version"] = sha
-
-
-def save_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)

@@ -27,7 +27,32 @@ SectionKind = Literal[
     "schedule",
     "process",
     "logos",
+    # working widgets (client components; no network): see WIDGET_KINDS
+    "search",
+    "form",
+    "quiz",
+    "calculator",
+    "table",
+    "chart",
+    "dashboard",
+    "favorites",
 ]
+
+# What each widget section does and how it reads its Section fields (items are the data):
+WIDGET_KINDS: dict[str, str] = {
+    "search": "search box filtering a list as you type; items: title, text, meta, tags (tags = filter chips)",
+    "form": "validated form with a success state; variant contact|registration|booking|application|lead; "
+            "items are fields: title=label, meta=type (text|email|tel|date|time|number|select|textarea), "
+            "text=placeholder or help, tags=options of a select, highlight=required",
+    "quiz": "practice quiz with a score; items are questions: title=question, tags=options, meta=the right option, "
+            "text=explanation",
+    "calculator": "live calculator; items are inputs: title=label, meta=default number, text=unit or help; "
+                  "body=how the result is worked out (variant sum|product|loan|split)",
+    "table": "sortable data table; columns=header cells, items are rows: title=first cell, tags=other cells",
+    "chart": "inline SVG chart; variant line|bar|donut; items are points: title=label, meta=number",
+    "dashboard": "stat cards and a chart; items: title=label, meta=number, text=change or note",
+    "favorites": "save items to a list kept in localStorage (cart/wishlist); items: title, text, meta=price",
+}
 
 FontName = Literal[
     "Inter",
@@ -103,6 +128,7 @@ class Section(BaseModel):
     subheading: str = ""
     body: str = ""
     items: list[Item] = Field(default_factory=list)
+    columns: list[str] = Field(default_factory=list)  # table header cells (kind "table")
     cta_label: str = ""
     cta_href: str = ""
     secondary_label: str = ""

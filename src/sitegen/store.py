@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import ErrorKind, SitegenError, not_found
+from sitegen.procs import pid_alive
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -116,22 +117,6 @@ ACTIVE = "running"
 
 def new_id(prefix: str) -> str:
     return f"{prefix}{secrets.token_hex(4)}"
-
-
-def pid_alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie is dead for our purposes
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
-            return fh.read().split(") ", 1)[1][:1] != "Z"
-    except OSError:
-        return True
 
 
 class Store:

@@ -33,7 +33,7 @@ class FixerAgent:
 
     @property
     def available(self) -> bool:
-        return not getattr(self.provider, "offline", False)
+        return not self.provider.offline
 
     async def fix(self, errors: Sequence[BuildError], files: dict[str, str], log_tail: str = "") -> dict[str, str]:
         """Replacement texts for some of ``files`` (path -> text); other paths are never returned."""

@@ -21,7 +21,7 @@ def planner_prompt(prompt: str) -> Prompt:
 
 async def make_plan(prompt: str, provider: Provider, recorder: CallRecorder | None = None) -> SitePlan:
     """The site plan for ``prompt``; raises SitegenError (PROVIDER, RATE_LIMIT, MODEL_OUTPUT)."""
-    if getattr(provider, "offline", False):
+    if provider.offline:
         from sitegen.offline.planner import plan_offline  # written alongside; imported lazily
 
         return plan_offline(prompt)

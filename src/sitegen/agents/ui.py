@@ -85,7 +85,7 @@ async def _page_files(plan: SitePlan, page: Page, layout: LayoutOutput, provider
 async def generate_files(plan: SitePlan, provider: Provider,
                          recorder: CallRecorder | None = None) -> dict[str, str]:
     """Every generated project file (path -> text); template files are not included."""
-    if getattr(provider, "offline", False):
+    if provider.offline:
         from sitegen.offline.render import render_site  # written alongside; imported lazily
 
         return render_site(plan)

@@ -218,13 +218,14 @@ def doctor_cmd(
 ) -> int:
     """Check Docker, the build image, Node, keys, deploy CLIs; say how to fix each."""
     from sitegen import doctor  # noqa: PLC0415
+    from sitegen.cli.views import print_checks  # noqa: PLC0415
 
     settings, _ = context()
     checks = doctor.run_checks(settings, clean=clean)
     if json_out:
         term.emit_json({"checks": [c.to_dict() for c in checks], "ok": doctor.can_build(checks)})
     else:
-        doctor.print_checks(term, checks)
+        print_checks(term, checks)
     return 0 if doctor.can_build(checks) else 1
 
 

@@ -235,3 +235,16 @@ def watch(term: Terminal, store: Store, ref: str | None, interval: float = 1.0) 
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def print_checks(term: Terminal, checks: list[Any]) -> None:
+    """`sitegen doctor`'s report: a mark, name and detail per check, and the fix when one failed."""
+    from sitegen.doctor import can_build  # noqa: PLC0415
+
+    for c in checks:
+        mark = "[green]✓[/]" if c.ok else ("[red]✗[/]" if c.required else "[yellow]–[/]")
+        term.print(f"{mark} {c.name:<18} {escape(c.detail)}")
+        if not c.ok and c.fix:
+            term.print(f"  [dim]{escape(c.fix)}[/]")
+    verdict = "can build sites" if can_build(checks) else "cannot build: install Node.js 20+ or start Docker"
+    term.print(f"\n{verdict}")

@@ -6,18 +6,16 @@ prints goes through ``on_log`` already scrubbed of secrets and terminal escape c
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import signal
 import subprocess
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen import procs
 from sitegen.errors import ErrorKind, SitegenError
 
 LogFn = Callable[[str], None]
@@ -174,16 +172,6 @@ def scrub(text: str, secrets: list[str]) -> str:
     return text
 
 
-def _pump(stream: object, sink: list[str], on_line: Callable[[str], None] | None) -> None:
-    for raw in iter(stream.readline, ""):  # type: ignore[attr-defined]
-        sink.append(raw)
-        if on_line is None:
-            continue
-        for part in ANSI.sub("", raw).replace("\r", "\n").split("\n"):
-            if part.strip():
-                on_line(part.rstrip())
-
-
 def run_cli(
     cmd: list[str],
     *,
@@ -196,65 +184,25 @@ def run_cli(
     log_stdout: bool = True,
     heartbeat: float | None = None,
 ) -> CliResult:
-    """Run a CLI with stdin closed and a deadline; kill its whole process group on timeout."""
+    """Run a CLI with stdin closed and a deadline (procs.run); stdout and stderr kept apart."""
 
-    def emit(line: str) -> None:
-        on_log(scrub(line, secrets))
+    def emit(raw: str) -> None:
+        for part in ANSI.sub("", raw).replace("\r", "\n").split("\n"):
+            if part.strip():
+                on_log(scrub(part.rstrip(), secrets))
+
+    def still_running(seconds: float) -> None:
+        on_log(f"{label}: still running ({seconds:.0f}s)")
 
     try:
-        proc = subprocess.Popen(
-            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace", start_new_session=True,
-        )
+        done = procs.run(cmd, cwd, env, emit, timeout, split_stderr=True, on_stdout=emit if log_stdout else None,
+                         heartbeat=still_running if heartbeat else None, heartbeat_every=heartbeat or 10.0, grace=5.0)
     except OSError as exc:
         raise SitegenError(f"cannot run {label}: {exc.strerror or exc}", ErrorKind.DEPLOY) from exc
-    out: list[str] = []
-    err: list[str] = []
-    readers = [
-        threading.Thread(target=_pump, args=(proc.stdout, out, emit if log_stdout else None), daemon=True),
-        threading.Thread(target=_pump, args=(proc.stderr, err, emit), daemon=True),
-    ]
-    for t in readers:
-        t.start()
-    started = time.monotonic()
-    try:
-        while True:
-            step = min(heartbeat or timeout, max(0.0, started + timeout - time.monotonic()))
-            try:
-                proc.wait(timeout=step)
-                break
-            except subprocess.TimeoutExpired:
-                if time.monotonic() - started >= timeout:
-                    raise
-                emit(f"{label}: still running ({time.monotonic() - started:.0f}s)")
-    except subprocess.TimeoutExpired:
-        kill_group(proc)
-        for t in readers:
-            t.join(timeout=5)
+    if done.timed_out:
         raise SitegenError(
             f"{label} did not finish within {timeout:.0f}s and was stopped",
             ErrorKind.DEPLOY,
             "The service did not answer in time; the build is kept: retry later with `sitegen deploy`.",
-        ) from None
-    except BaseException:
-        kill_group(proc)
-        raise
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)  # leave no stray children holding our pipes
-    for t in readers:
-        t.join(timeout=10)
-    return CliResult(proc.returncode, scrub("".join(out), secrets), scrub("".join(err), secrets))
-
-
-def kill_group(proc: subprocess.Popen[str]) -> None:
-    """SIGTERM the process group, then SIGKILL whatever is left after a few seconds."""
-    for sig, wait in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
-        try:
-            os.killpg(proc.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            proc.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+        )
+    return CliResult(done.code, scrub(done.stdout, secrets), scrub(done.stderr, secrets))

@@ -33,28 +33,22 @@ from pathlib import Path
 from typing import Any
 
 from sitegen import deps
-from sitegen.build import BuildResult, LogFn, _last_line, ca_bundle
+from sitegen.build import BuildResult, LogFn, build_error, ca_bundle, last_error_line
 from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.sandbox.engine import (  # noqa: F401 — some re-exported for callers
-    _LIVE,
-    _LIVE_LOCK,
+from sitegen.sandbox.engine import (
     LABEL,
     PIDS_LIMIT,
-    DoctorCheck,
-    _decode_lines,
-    _deferred_signals,
-    _remove,
-    _sigterm_unwinds,
-    _socket_path,
-    cancel_all,
-    clean_containers,
     connect,
-    doctor_report,
+    decode_lines,
+    deferred_signals,
     ensure_image,
-    leftover_containers,
+    remove_container,
+    sigterm_unwinds,
+    socket_path,
+    track_container,
 )
-from sitegen.sandbox.errors import BuildOutOfMemory, BuildTimedOut, SandboxError, docker_error, human_size
+from sitegen.sandbox.errors import BuildOutOfMemory, BuildTimedOut, docker_error, human_size
 
 SITE_DIR = "/work/site"
 DEPS_DIR = "/work/deps"
@@ -225,7 +219,7 @@ class DockerBuilder:
         timer = threading.Timer(self.timeout, kill)
         timer.daemon = True
         try:
-            with _deferred_signals():
+            with deferred_signals():
                 container = client.containers.create(
                     self.image,
                     wrapped,
@@ -246,27 +240,26 @@ class DockerBuilder:
                     },
                     **self.limits(),
                 )
-                with _LIVE_LOCK:
-                    _LIVE.add(container.id)
+                track_container(container.id)
                 self._current = container
             if self._cancelled.is_set():
                 raise SitegenError(f"{step} cancelled", ErrorKind.INTERRUPTED)
             container.start()
             timer.start()
-            _decode_lines(container.logs(stream=True, follow=True), on_log, sink)
+            decode_lines(container.logs(stream=True, follow=True), on_log, sink)
             code = int(container.wait().get("StatusCode", -1))
             container.reload()
             oom = bool(container.attrs.get("State", {}).get("OOMKilled"))
         except SitegenError:
             raise
         except Exception as exc:  # noqa: BLE001 — the SDK's errors become sandbox errors
-            raise docker_error(exc, _socket_path()) from exc
+            raise docker_error(exc, socket_path()) from exc
         finally:
             timer.cancel()
             self._current = None
             if container is not None:
-                with _deferred_signals():
-                    _remove(container)
+                with deferred_signals():
+                    remove_container(container)
         log = "".join(sink)
         if self._cancelled.is_set():
             raise SitegenError(f"{step} cancelled", ErrorKind.INTERRUPTED)
@@ -314,7 +307,7 @@ class DockerBuilder:
                     raise BuildOutOfMemory(human_size(self.memory), "npm ci")
                 if run.code != 0:
                     raise SitegenError(
-                        f"npm ci failed in the container (exit code {run.code}): {_last_line(run.log)}",
+                        f"npm ci failed in the container (exit code {run.code}): {last_error_line(run.log)}",
                         ErrorKind.BUILD,
                         "Check the network to the npm registry (and the proxy CA bundle), then `sitegen resume JOB`.",
                     )
@@ -328,7 +321,7 @@ class DockerBuilder:
         project_dir = project_dir.resolve()
         started = time.monotonic()
         restore_lent(project_dir)
-        with _sigterm_unwinds():
+        with sigterm_unwinds():
             client = connect()
             try:
                 image_id = ensure_image(client, self.image, on_log, self.interactive)
@@ -343,11 +336,7 @@ class DockerBuilder:
             raise BuildTimedOut(self.timeout)
         if run.oom:
             raise BuildOutOfMemory(human_size(self.memory))
-        error = ""
-        if run.code != 0:
-            error = f"next build failed (exit code {run.code}): {_last_line(run.log)}"
-        elif not (project_dir / "out" / "index.html").exists():
-            error = "next build finished but out/index.html is missing"
+        error = build_error(run.code, run.log, project_dir)
         return BuildResult(
             ok=not error,
             log=run.log,
@@ -390,23 +379,3 @@ class DockerBuilder:
             if created:
                 with suppress(OSError):
                     modules.rmdir()
-
-
-def doctor_checks(settings: Settings, clean: bool = False) -> list[Any]:
-    """`sitegen doctor [--clean]`'s Docker lines, as sitegen.doctor.Check rows.
-
-    Only the daemon line's name starts with "docker": doctor.can_build counts any ok "docker…"
-    line as a way to build.
-    """
-    from sitegen.doctor import Check  # noqa: PLC0415
-
-    out: list[Any] = []
-    if clean:
-        try:
-            removed = clean_containers()
-            out.append(Check("clean", True, f"removed {removed} leftover sitegen container(s)"))
-        except SandboxError as exc:
-            out.append(Check("clean", False, exc.message, exc.hint))
-    for check in doctor_report(settings):
-        out.append(Check(check.name, check.ok, check.detail, check.hint))
-    return out

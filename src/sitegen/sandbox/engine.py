@@ -20,6 +20,7 @@ from typing import Any
 
 from sitegen.build import LogFn
 from sitegen.config import Settings
+from sitegen.procs import pid_alive
 from sitegen.sandbox.errors import ImageMissing, SandboxError, docker_error, human_size
 
 LABEL = "sitegen"
@@ -50,10 +51,20 @@ def connect(timeout: float = 60.0) -> Any:
         client.ping()
         return client
     except Exception as exc:  # noqa: BLE001 — classified below
-        raise docker_error(exc, _socket_path()) from exc
+        raise docker_error(exc, socket_path()) from exc
 
 
-def _socket_path() -> str:
+def docker_problem(timeout: float = 3.0) -> SandboxError | None:
+    """None when a Docker daemon answers; otherwise the classified error (daemon down, socket
+    permission, …) with its own hint."""
+    try:
+        connect(timeout).close()
+    except SandboxError as exc:
+        return exc
+    return None
+
+
+def socket_path() -> str:
     host = os.environ.get("DOCKER_HOST", "")
     return host.removeprefix("unix://") if host.startswith("unix://") else host or "/var/run/docker.sock"
 
@@ -67,7 +78,7 @@ def ensure_image(client: Any, image: str, on_log: LogFn, interactive: bool | Non
     except docker.errors.ImageNotFound:
         pass
     except docker.errors.APIError as exc:
-        raise docker_error(exc, _socket_path()) from exc
+        raise docker_error(exc, socket_path()) from exc
     on_log(f"Pulling build image {image} (first use)…\n")
     if interactive is None:
         interactive = sys.stderr.isatty()
@@ -122,7 +133,7 @@ def _pull(client: Any, image: str, on_log: LogFn, interactive: bool) -> None:
 
 
 @contextmanager
-def _deferred_signals() -> Iterator[None]:
+def deferred_signals() -> Iterator[None]:
     """Hold Ctrl-C / SIGTERM while a container is being created or removed, then re-deliver."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -146,7 +157,7 @@ def _deferred_signals() -> Iterator[None]:
 
 
 @contextmanager
-def _sigterm_unwinds() -> Iterator[None]:
+def sigterm_unwinds() -> Iterator[None]:
     """While a build runs, let SIGTERM unwind (finally blocks run) when nobody else handles it."""
     main = threading.current_thread() is threading.main_thread()
     if not main or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
@@ -163,7 +174,14 @@ def _sigterm_unwinds() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _remove(container: Any) -> None:
+def track_container(container_id: str) -> None:
+    """Remember a container this process made, so Ctrl-C and exit can remove it."""
+    with _LIVE_LOCK:
+        _LIVE.add(container_id)
+
+
+def remove_container(container: Any) -> None:
+    """Force-remove a container and forget it."""
     with suppress(Exception):
         container.remove(force=True)
     with _LIVE_LOCK:
@@ -199,7 +217,7 @@ def _remove_live_containers() -> None:
                 client.api.remove_container(cid, force=True)
 
 
-def _decode_lines(chunks: Any, on_log: LogFn, sink: list[str]) -> None:
+def decode_lines(chunks: Any, on_log: LogFn, sink: list[str]) -> None:
     """Feed a stream of byte chunks to on_log line by line (partial lines are held back)."""
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
     pending = ""
@@ -216,16 +234,6 @@ def _decode_lines(chunks: Any, on_log: LogFn, sink: list[str]) -> None:
 
 
 # -- doctor ----------------------------------------------------------------------------------
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def leftover_containers(client: Any, include_live: bool = True) -> list[Any]:
     """Containers carrying the sitegen label; without include_live, only those whose sitegen
     process (same host) is gone."""
@@ -237,7 +245,7 @@ def leftover_containers(client: Any, include_live: bool = True) -> list[Any]:
     for c in found:
         labels = c.labels or {}
         pid = labels.get(f"{LABEL}.pid", "")
-        if labels.get(f"{LABEL}.host") == here and pid.isdigit() and _pid_alive(int(pid)):
+        if labels.get(f"{LABEL}.host") == here and pid.isdigit() and pid_alive(int(pid)):
             continue
         out.append(c)
     return out
@@ -278,7 +286,7 @@ def doctor_report(settings: Settings) -> list[DoctorCheck]:
     try:
         version = client.version()
         checks.append(
-            DoctorCheck("docker daemon", True, f"Docker {version.get('Version', '?')} answers on {_socket_path()}")
+            DoctorCheck("docker daemon", True, f"Docker {version.get('Version', '?')} answers on {socket_path()}")
         )
         try:
             img = client.images.get(settings.build_image)

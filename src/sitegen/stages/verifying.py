@@ -13,8 +13,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sitegen.build import LocalBuilder
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.verify.browser import routes_from_out, verify_site
+from sitegen.pipeline import JobContext
+from sitegen.sandbox import select_builder
+from sitegen.stages.building import run_build
+from sitegen.stages.common import provider_for
+from sitegen.verify.browser import find_chromium, routes_from_out, verify_site
 from sitegen.verify.report import VerifyReport
 
 MAX_FIX_ROUNDS = 2
@@ -30,8 +35,19 @@ def plan_routes(meta_dir: Path) -> list[str]:
     return ["/" if not p.get("slug") else f"/{p['slug']}/" for p in pages if isinstance(p, dict)]
 
 
-def verify_stage(ctx: Any) -> dict[str, Any]:
-    """Run the browser checks for a pipeline job (``ctx`` is a pipeline.JobContext)."""
+def verifying(ctx: JobContext) -> dict[str, Any]:
+    """Run the browser checks; without Chromium, skip them with a note unless they were asked for."""
+    if ctx.options.get("verify") == "auto":
+        try:
+            find_chromium()
+        except SitegenError as exc:  # not asked for explicitly: say so and go on
+            ctx.info(f"browser checks skipped: {exc.message}. {exc.hint}", skipped=True)
+            return {"skipped": True}
+    return verify_stage(ctx)
+
+
+def verify_stage(ctx: JobContext) -> dict[str, Any]:
+    """Run the browser checks for a pipeline job."""
     out = ctx.project_dir / "out"
     routes = list(dict.fromkeys(plan_routes(ctx.meta_dir) + routes_from_out(out)))
     shots = ctx.meta_dir / "screenshots"
@@ -70,7 +86,7 @@ def verify_stage(ctx: Any) -> dict[str, Any]:
     }
 
 
-def record(ctx: Any, report: VerifyReport, rounds: int = 0) -> None:
+def record(ctx: JobContext, report: VerifyReport, rounds: int = 0) -> None:
     """Save the report in the project and its summary in the job result (also when it failed)."""
     path = ctx.meta_dir / "verify.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,23 +104,16 @@ def record(ctx: Any, report: VerifyReport, rounds: int = 0) -> None:
     ctx.info(report.summary(), ok=report.ok, a11y=report.a11y_counts)
 
 
-def _can_fix(ctx: Any) -> bool:
+def _can_fix(ctx: JobContext) -> bool:
     """Only a provider that can write code repairs browser problems (not the offline one)."""
     try:
-        from sitegen.stages import provider_for
-
-        provider = provider_for(ctx)
-        import sitegen.stages.fixloop  # noqa: F401
-    except (ImportError, SitegenError):
+        return not provider_for(ctx).offline
+    except SitegenError:
         return False
-    return not getattr(provider, "offline", True)
 
 
-def _fix_and_rebuild(ctx: Any, items: list[Any]) -> None:
+def _fix_and_rebuild(ctx: JobContext, items: list[Any]) -> None:
     """Give the problems to the fix loop as first-attempt findings; it fixes and rebuilds."""
-    from sitegen.build import LocalBuilder, select_builder
-    from sitegen.stages import run_build
-
     used = (ctx.state.get("result") or {}).get("builder")
     builder, _ = select_builder(ctx.settings, ctx.options.get("sandbox"))
     if used == "local" and getattr(builder, "name", "") != "local":

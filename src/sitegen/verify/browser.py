@@ -43,7 +43,6 @@ __all__ = [
     "find_chromium",
     "routes_from_out",
     "verify_site",
-    "verify_stage",
 ]
 
 AXE_VERSION = "4.14.1"  # the axe-core release shipped in verify/assets/axe.min.js
@@ -434,10 +433,3 @@ def _on_failed(rep: PageReport, req: Any) -> None:
 def _on_response(rep: PageReport, resp: Any) -> None:
     if resp.status >= 400:
         rep.failed_requests.append(f"{resp.request.method} {resp.url}: HTTP {resp.status}")
-
-
-def verify_stage(ctx: Any) -> dict[str, Any]:
-    """The pipeline's VERIFYING stage (see verify_stage.py)."""
-    from sitegen.stages.verifying import verify_stage as run
-
-    return run(ctx)

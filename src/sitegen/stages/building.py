@@ -1,0 +1,57 @@
+"""BUILDING: pick the sandbox, build through the fix loop (stages/fixloop.py), fall back when allowed."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sitegen.build import LocalBuilder, find_node
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.pipeline import JobContext
+from sitegen.sandbox import select_builder
+from sitegen.stages.common import provider_for
+from sitegen.stages.fixloop import build_with_fixes
+
+
+def building(ctx: JobContext) -> dict[str, Any]:
+    builder, why = select_builder(ctx.settings, ctx.options.get("sandbox"))
+    assert builder is not None  # "none" never plans a BUILDING stage
+    ctx.info(f"builder: {builder.name} ({why})", builder=builder.name)
+    if hasattr(builder, "job_id"):
+        builder.job_id = ctx.job_id  # labels the build containers with the real job
+    try:
+        result = run_build(ctx, builder)
+    except SitegenError as exc:
+        fallback = fallback_builder(ctx, builder, exc)
+        if fallback is None:
+            raise
+        builder = fallback
+        result = run_build(ctx, builder)
+    ctx.state.setdefault("result", {}).update(builder=builder.name, out=str(ctx.project_dir / "out"))
+    if not result.ok:
+        raise SitegenError(result.error or "the build failed", ErrorKind.BUILD)
+    return {"builder": builder.name, "build_seconds": round(result.seconds, 3),
+            "install_seconds": round(result.install_seconds, 3), "installed": result.installed}
+
+
+def fallback_builder(ctx: JobContext, builder: Any, exc: SitegenError) -> Any:
+    """With --sandbox auto, a Docker that cannot build (no image, no pull) falls back to local Node."""
+    sandbox = ctx.options.get("sandbox") or ctx.settings.sandbox
+    if sandbox != "auto" or builder.name != "docker" or exc.kind != ErrorKind.SANDBOX or not find_node():
+        return None
+    ctx.info(f"Docker could not build ({exc.message}); building with local Node instead", builder="local")
+    return LocalBuilder(ctx.settings)
+
+
+def run_build(ctx: JobContext, builder: Any) -> Any:
+    """Build through the fix loop (deterministic fixes; the fixer too when the provider can repair code)."""
+    provider = provider_for(ctx)
+
+    def emit(kind: str, message: str, data: dict[str, Any] | None = None) -> None:
+        ctx.info(message, kind=kind, **(data or {}))
+
+    return asyncio.run(
+        build_with_fixes(ctx.project_dir, builder, provider, ctx.record_call, emit,
+                         max_attempts=ctx.settings.fix_attempts, on_log=ctx.log,
+                         findings=ctx.state.get("check_findings"))
+    )

@@ -1,0 +1,62 @@
+"""What several stages share: the job's provider, its saved plan, the project template, JSON files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.pipeline import JobContext
+from sitegen.plan import SitePlan
+
+TEMPLATE_FILES = {
+    "package.json": "package.json",
+    "package-lock.json": "package-lock.json",
+    "next.config.ts": "next.config.ts",
+    "postcss.config.mjs": "postcss.config.mjs",
+    "tsconfig.json": "tsconfig.json",
+    "gitignore": ".gitignore",
+}
+
+
+def template_dir() -> Path:
+    return Path(str(resources.files("sitegen") / "template"))
+
+
+def provider_for(ctx: JobContext) -> Any:
+    """The provider the job asked for (resolved once per run and cached on the context)."""
+    if "provider" not in ctx.state:
+        from sitegen.providers.registry import get_provider  # noqa: PLC0415 — heavy SDKs load lazily
+
+        provider, why = get_provider(ctx.settings, ctx.options.get("provider") or "auto",
+                                     ctx.options.get("models") or None)
+        ctx.state["provider"] = provider
+        ctx.info(f"provider: {provider.name} ({why})", provider=provider.name)
+        ctx.store.update_project(ctx.project["id"], provider=provider.name)
+    return ctx.state["provider"]
+
+
+def load_plan(ctx: JobContext) -> SitePlan:
+    if "plan" not in ctx.state:
+        path = ctx.meta_dir / "plan.json"
+        if not path.exists():
+            raise SitegenError(f"{path} is missing", ErrorKind.USAGE, "Start a new job with `sitegen new`.")
+        ctx.state["plan"] = SitePlan.model_validate_json(path.read_text(encoding="utf-8"))
+    return ctx.state["plan"]
+
+
+def copy_template(project_dir: Path) -> None:
+    source = template_dir()
+    for src_name, dest_name in TEMPLATE_FILES.items():
+        shutil.copyfile(source / src_name, project_dir / dest_name)
+
+
+def save_json(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON, atomically (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,106 @@
+"""PLANNING and GENERATING for an edit job: decide the change, then write it.
+
+- ``edit_planning``: the offline provider applies the instruction to the SitePlan itself
+  (``offline/edit.py``); a model provider answers with an ``EditOutput`` (agents/editor.py):
+  changed files, a changed plan, or both.
+- ``edit_generating``: re-render the plan (offline renderer, or the UI agent when the model changed
+  only the plan), or write the model's files; files the new version no longer has are removed.
+
+What PLANNING decided is saved as ``.sitegen/edit.json``, so a resumed job continues from there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from sitegen.agents.editor import SOURCE_DIRS, model_edit
+from sitegen.agents.ui import generate_files
+from sitegen.errors import ErrorKind, SitegenError
+from sitegen.offline.edit import apply_edit_offline
+from sitegen.pipeline import JobContext
+from sitegen.plan import SitePlan
+from sitegen.safepaths import path_problem, safe_write
+from sitegen.stages.common import copy_template, load_plan, provider_for, save_json
+
+EDIT_FILE = "edit.json"
+
+
+def edit_planning(ctx: JobContext) -> dict[str, Any]:
+    """PLANNING for an edit job: decide the change and save it as .sitegen/edit.json."""
+    plan: SitePlan = load_plan(ctx)
+    instruction = ctx.job["prompt"]
+    provider = provider_for(ctx)
+    if provider.offline:
+        new_plan, changes = apply_edit_offline(plan, instruction)
+        edit = {"instruction": instruction, "mode": "plan", "changes": changes, "files": {}, "delete": []}
+    else:
+        reply = asyncio.run(model_edit(plan, instruction, ctx.project_dir, provider, ctx.record_call))
+        new_plan = reply.plan or plan
+        files = {f.path: f.content for f in reply.files}
+        # regenerate from the plan only when the model changed the plan and wrote no files;
+        # a reply that only deletes files is applied as it is (a regeneration would bring them back)
+        by_files = bool(files) or reply.plan is None
+        edit = {
+            "instruction": instruction,
+            "mode": "files" if by_files else "plan",
+            "changes": reply.summary,
+            "files": files,
+            "delete": reply.delete,
+        }
+    save_json(ctx.meta_dir / "plan.json", new_plan.model_dump(mode="json"))
+    save_json(ctx.meta_dir / EDIT_FILE, edit)
+    ctx.state["plan"] = new_plan
+    ctx.state.setdefault("result", {})["changes"] = edit["changes"]
+    for line in edit["changes"]:
+        ctx.info(line)
+    if new_plan.name != ctx.project["name"]:
+        ctx.store.update_project(ctx.project["id"], name=new_plan.name)
+    return {
+        "name": new_plan.name,
+        "kind": new_plan.kind,
+        "pages": [p.route for p in new_plan.pages],
+        "changes": edit["changes"],
+    }
+
+
+def edit_generating(ctx: JobContext) -> dict[str, Any]:
+    """GENERATING for an edit job: write the planned change; drop generated files no longer made."""
+    path = ctx.meta_dir / EDIT_FILE
+    if not path.is_file():
+        raise SitegenError(f"{path} is missing", ErrorKind.USAGE, "Start the edit again with `sitegen edit`.")
+    edit = json.loads(path.read_text(encoding="utf-8"))
+    ctx.state.setdefault("result", {})["changes"] = edit.get("changes", [])
+    listed = ctx.meta_dir / "files.json"
+    before = set(json.loads(listed.read_text(encoding="utf-8"))) if listed.is_file() else set()
+    if edit.get("mode") == "files":
+        files = dict(edit.get("files") or {})
+        after = (before | set(files)) - set(edit.get("delete") or [])
+    else:
+        files = asyncio.run(generate_files(load_plan(ctx), provider_for(ctx), ctx.record_call))
+        after = set(files)
+        copy_template(ctx.project_dir)
+    written = safe_write(ctx.project_dir, files)
+    removed = remove_stale(ctx.project_dir, before - after)
+    save_json(listed, sorted(after))
+    return {"files": len(written), "removed": len(removed)}
+
+
+def remove_stale(project_dir: Path, paths: set[str]) -> list[str]:
+    """Delete generated files the new version does not have (only inside the source folders)."""
+    removed: list[str] = []
+    root = project_dir.resolve()
+    for rel in sorted(paths):
+        if path_problem(rel) or rel.split("/", 1)[0] not in SOURCE_DIRS:
+            continue
+        target = (project_dir / rel).resolve()
+        if target.is_file() and target.is_relative_to(root):
+            target.unlink()
+            removed.append(rel)
+            parent = target.parent
+            while parent != root and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    return removed

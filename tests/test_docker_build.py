@@ -35,7 +35,7 @@ from docker_helpers import (
 from sitegen.build import BuildResult
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.sandbox import select_builder
+from sitegen.sandbox.choice import select_builder
 from sitegen.sandbox.docker import CA_PATH, LENT_MARKER, DockerBuilder, restore_lent
 from sitegen.sandbox.engine import connect
 from sitegen.sandbox.errors import (

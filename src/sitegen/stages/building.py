@@ -8,7 +8,7 @@ from typing import Any
 from sitegen.build import LocalBuilder, find_node
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import JobContext
-from sitegen.sandbox import select_builder
+from sitegen.sandbox.choice import select_builder
 from sitegen.stages.common import provider_for
 from sitegen.stages.fixloop import build_with_fixes
 

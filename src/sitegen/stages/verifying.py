@@ -16,7 +16,7 @@ from typing import Any
 from sitegen.build import LocalBuilder
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import JobContext
-from sitegen.sandbox import select_builder
+from sitegen.sandbox.choice import select_builder
 from sitegen.stages.building import run_build
 from sitegen.stages.common import provider_for
 from sitegen.verify.browser import find_chromium, routes_from_out, verify_site

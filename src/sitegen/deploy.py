@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config import Settings
+from sitegen.deployers import TARGETS
 from sitegen.deployers.targets import (
     DeployResult,
     deploy_cloudflare,
@@ -24,10 +25,9 @@ from sitegen.deployers.targets import (
 from sitegen.deployers.tools import TOOLS, scrub
 from sitegen.errors import SitegenError
 
-TARGETS = ("vercel", "netlify", "cloudflare", "static")
 DEFAULT_TIMEOUT = 600.0
 
-__all__ = ["TARGETS", "TOOLS", "DeployResult", "check_target_config", "deploy", "deploy_stage", "record_deploy"]
+__all__ = ["TARGETS", "TOOLS", "DeployResult", "check_target_config", "deploy", "record_deploy"]
 
 # target -> the settings it cannot work without: (settings field, variable)
 REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -99,23 +99,3 @@ def record_deploy(store: Any, project_id: str, result: DeployResult) -> None:
         deployment_id=result.deployment_id,
         deployed_at=result.at,
     )
-
-
-def deploy_stage(ctx: Any) -> dict[str, Any]:
-    """The DEPLOYING stage of a job: deploy to ``options['deploy']`` and record the URL."""
-    target = ctx.options.get("deploy") or "static"
-    static_dir = ctx.options.get("static_dir")
-    result = deploy(
-        ctx.project_dir,
-        target,
-        ctx.settings,
-        bool(ctx.options.get("prod")),
-        on_log=lambda line: ctx.log(line + "\n"),
-        timeout=float(ctx.options.get("deploy_timeout") or default_timeout()),
-        static_dir=Path(static_dir) if static_dir else None,
-    )
-    record_deploy(ctx.store, ctx.project["id"], result)
-    detail = result.to_dict()
-    ctx.state.setdefault("result", {}).update(url=result.url, deploy=detail)
-    ctx.info(f"live at {result.url}", url=result.url, target=target)
-    return detail

@@ -1,15 +1,14 @@
-"""Starting and running jobs for the CLI: folder checks, project and job records, final report."""
+"""Starting jobs: folder checks, project and job records, and the runner wired to the stages."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 from sitegen.config import Settings
 from sitegen.errors import usage
-from sitegen.pipeline import Pipeline
+from sitegen.pipeline import EventSink, Pipeline
 from sitegen.store import Store
 
 
@@ -81,10 +80,11 @@ def prepare_new_job(
     return store.create_job(project["id"], prompt, "new", options)
 
 
-def make_pipeline(settings: Settings, store: Store, term: Any) -> Pipeline:
+def make_pipeline(settings: Settings, store: Store, emit: EventSink) -> Pipeline:
+    """The runner with the stage handlers, and the Supabase mirror when it is configured."""
     from sitegen.stages import handlers  # noqa: PLC0415 — the stages load the agents and SDKs
 
-    pipeline = Pipeline(settings, store, handlers, term.on_event)
+    pipeline = Pipeline(settings, store, handlers, emit)
     if settings.supabase_url and settings.supabase_key:
         from sitegen.sync import attach  # noqa: PLC0415
 
@@ -92,42 +92,4 @@ def make_pipeline(settings: Settings, store: Store, term: Any) -> Pipeline:
     return pipeline
 
 
-def run_job(
-    term: Any,
-    settings: Settings,
-    store: Store,
-    job_id: str,
-    *,
-    resume: bool = False,
-    verb: str | None = None,
-    start_after: str | None = None,
-    extra: dict[str, Any] | None = None,
-) -> int:
-    """Run (or resume) a recorded job, report it like `new` does, and return the exit code.
-
-    ``start_after`` skips the stages up to and including that one (an edit or deploy job);
-    ``extra`` adds keys to the final report.
-    """
-    from sitegen.cli import views  # noqa: PLC0415
-
-    pipeline = make_pipeline(settings, store, term)
-    job = store.get_job(job_id)
-    if not term.json_mode:
-        project = store.get_project(job["project_id"])
-        label = verb or ("Resuming" if resume else "Creating")
-        term.info(f"[bold]{label}[/] {project['path']}  [dim](job {job_id})[/]")
-    if start_after:
-        store.update_job(job_id, last_done_stage=start_after)  # `sitegen resume` continues from here
-    try:
-        final = pipeline.resume(job_id) if resume else pipeline.run(job_id, start_after=start_after)
-    except KeyboardInterrupt:
-        final = store.get_job(job_id)
-    detail = {**views.job_detail(store, final), **(extra or {})}
-    if term.json_mode:
-        term.emit_json(detail)
-    else:
-        views.print_outcome(term, detail)
-    return 0 if final["status"] == "done" else 1
-
-
-__all__ = ["check_out_dir", "default_slug", "prepare_new_job", "run_job", "slugify"]
+__all__ = ["check_out_dir", "default_slug", "make_pipeline", "prepare_new_job", "slugify"]

@@ -1,37 +1,45 @@
-"""CLI commands to iterate on a site: edit, history, undo, preview.
+"""CLI commands to iterate on a site: edit, history, undo.
 
-``cli.py`` calls ``register(app, command, context)``; the commands stay thin and print only
-through the Terminal that ``command`` hands them. ``edit`` and ``undo`` are jobs in the store that
-run through the pipeline; every finished generation and edit is a git commit in the project.
+The commands stay thin and print only through the Terminal that ``command`` hands them. ``edit``
+and ``undo`` are jobs in the store that run through the pipeline; every finished generation and
+edit is a git commit in the project.
 """
 
-import sys
-from collections.abc import Callable
+from __future__ import annotations
+
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from sitegen.cli.app import (
+    DeployOpt,
+    JsonOpt,
+    ModelOpt,
+    ProjectArg,
+    ProviderOpt,
+    SandboxOpt,
+    VerboseOpt,
+    VerifyOpt,
+    app,
+    check_job_options,
+    command,
+    context,
+    run_job,
+)
 from sitegen.errors import ErrorKind, SitegenError, usage
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout; progress on stderr.")]
-ProjectArg = Annotated[str | None, typer.Argument(help="Project id, name or folder (default: the one here).")]
 MAX_INSTRUCTION = 4000
 
 
-def _verify_option(flag: bool | None, settings: Any) -> bool | str:
+def verify_flag(flag: bool | None, settings: Any) -> bool | str:
     from sitegen.config import verify_option  # noqa: PLC0415 — keeps `sitegen --help` fast
 
     return verify_option(flag, settings)
 
 
-def _run_job(*args: Any, **kwargs: Any) -> int:
-    from sitegen.jobs import run_job  # noqa: PLC0415
-
-    return run_job(*args, **kwargs)
-
-
-def _project_dir(project: dict[str, Any]) -> Path:
+def project_dir(project: dict[str, Any]) -> Path:
+    """The project's folder, or NOT_FOUND when it was moved or deleted."""
     path = Path(project["path"])
     if not path.is_dir():
         raise SitegenError(
@@ -75,165 +83,121 @@ def _check_offline_edit(settings: Any, provider: str, models: list[str], path: P
     apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
 
 
-def register(app: typer.Typer, command: Callable[..., Any], context: Callable[..., Any]) -> None:
-    """Add edit, history, undo and preview to the Typer app."""
-
-    @app.command("edit")
-    @command
-    def edit_cmd(
-        term: Any,
-        project: Annotated[str, typer.Argument(help="Project id, name or folder ('.' for the one here).")],
-        instruction: Annotated[str, typer.Argument(help='What to change, e.g. "make it green and add a faq".')],
-        provider: Annotated[str, typer.Option(help="auto, gemini, openai or offline.")] = "auto",
-        model: Annotated[list[str] | None, typer.Option("--model", "-m", help="Model; repeat for rotation.")] = None,
-        sandbox: Annotated[str | None, typer.Option(help="auto, docker, local or none.")] = None,
-        deploy: Annotated[
-            str | None, typer.Option(help="Deploy when built: vercel, netlify, cloudflare, static.")
-        ] = None,
-        verify: Annotated[bool | None, typer.Option("--verify/--no-verify", help="Check pages in Chromium.")] = None,
-        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show build output.")] = False,
-        json_out: JsonOpt = False,
-    ) -> int:
-        """Change a site: plan the change against the current files, apply, check, rebuild, verify."""
-        text = " ".join(instruction.split())
-        if not text:
-            raise usage("the instruction is empty", 'Say what to change: sitegen edit . "make it green".')
-        if len(text) > MAX_INSTRUCTION or "\x00" in text:
-            raise usage(f"the instruction must be plain text under {MAX_INSTRUCTION:,} characters")
-        if provider not in {"auto", "gemini", "openai", "offline"}:
-            raise usage(f"unknown provider {provider!r}", "Use --provider auto, gemini, openai or offline.")
-        if sandbox and sandbox not in {"auto", "docker", "local", "none"}:
-            raise usage(f"unknown sandbox {sandbox!r}", "Use --sandbox auto, docker, local or none.")
-        if deploy and deploy not in {"vercel", "netlify", "cloudflare", "static"}:
-            raise usage(f"unknown deploy target {deploy!r}", "Use --deploy vercel, netlify, cloudflare or static.")
-        settings, store = context({"sandbox": sandbox})
-        found = store.find_project(None if project in (".", "") else project)
-        path = _project_dir(found)
-        if not (path / ".sitegen" / "plan.json").is_file():
-            raise usage(
-                f"{path} has no .sitegen/plan.json to edit",
-                "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
-            )
-        _check_offline_edit(settings, provider, model or [], path, text)
-        _snapshot_before(term, path)
-        options = {
-            "provider": provider,
-            "models": model or [],
-            "sandbox": sandbox or settings.sandbox,
-            "deploy": deploy,
-            "verify": _verify_option(verify, settings),
-        }
-        job_id = store.create_job(found["id"], text, "edit", options)
-        return _run_job(term, settings, store, job_id, verb="Editing")
-
-    @app.command("history")
-    @command
-    def history_cmd(term: Any, project: ProjectArg = None, json_out: JsonOpt = False) -> int:
-        """Every version of a site, newest first (each generation and edit is one)."""
-        from rich.markup import escape
-
-        from sitegen import history
-        from sitegen.cli.views import when
-
-        _, store = context()
-        found = store.find_project(project)
-        path = _project_dir(found)
-        history.git_path()
-        versions = history.log(path)
-        if json_out:
-            term.emit_json(
-                {
-                    "project_id": found["id"],
-                    "name": found["name"],
-                    "path": str(path),
-                    "versions": [v.to_dict() for v in versions],
-                }
-            )
-            return 0
-        if not versions:
-            term.info(f"No versions yet in {path}.")
-            return 0
-        rows = []
-        for i, v in enumerate(versions):
-            mark = "current" if i == 0 else ""
-            rows.append([v.short, when(v.at), v.message, mark])
-        term.table(["version", "when", "change", ""], rows, title=f"{escape(found['name'])} · {escape(str(path))}")
-        term.info("[dim]Undo the latest change with: sitegen undo " + escape(found["id"]) + "[/]")
-        return 0
-
-    @app.command("undo")
-    @command
-    def undo_cmd(
-        term: Any,
-        project: ProjectArg = None,
-        sandbox: Annotated[str | None, typer.Option(help="auto, docker, local or none (for a rebuild).")] = None,
-        verify: Annotated[bool | None, typer.Option("--verify/--no-verify", help="Check pages in Chromium.")] = None,
-        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show build output.")] = False,
-        json_out: JsonOpt = False,
-    ) -> int:
-        """Bring back the previous version as a new version (nothing is lost), with its build."""
-        from sitegen import history
-
-        settings, store = context({"sandbox": sandbox})
-        found = store.find_project(project)
-        path = _project_dir(found)
-        version = history.undo(path)
-        restored = history.restore_build(path)
-        if not term.json_mode:
-            undone = version.message.removeprefix("Undo: ")
-            term.info(f"Undid [bold]{undone}[/]: the files of version {version.restores[:7]} are back")
-            if restored:
-                term.info("Restored its build from .sitegen/builds/; no rebuild needed")
-        options = {
-            "provider": "auto",
-            "models": [],
-            "sandbox": sandbox or settings.sandbox,
-            "deploy": None,
-            "verify": _verify_option(verify, settings),
-        }
-        job_id = store.create_job(found["id"], version.message, "undo", options)
-        extra = {"undo": {**version.to_dict(), "build_restored": restored}}
-        return _run_job(
-            term,
-            settings,
-            store,
-            job_id,
-            verb="Checking" if restored else "Rebuilding",
-            start_after="BUILDING" if restored else "GENERATING",
-            extra=extra,
+@app.command("edit")
+@command
+def edit_cmd(
+    term: Any,
+    project: Annotated[str, typer.Argument(help="Project id, name or folder ('.' for the one here).")],
+    instruction: Annotated[str, typer.Argument(help='What to change, e.g. "make it green and add a faq".')],
+    provider: ProviderOpt = "auto",
+    model: ModelOpt = None,
+    sandbox: SandboxOpt = None,
+    deploy: DeployOpt = None,
+    verify: VerifyOpt = None,
+    verbose: VerboseOpt = False,
+    json_out: JsonOpt = False,
+) -> int:
+    """Change a site: plan the change against the current files, apply, check, rebuild, verify."""
+    text = " ".join(instruction.split())
+    if not text:
+        raise usage("the instruction is empty", 'Say what to change: sitegen edit . "make it green".')
+    if len(text) > MAX_INSTRUCTION or "\x00" in text:
+        raise usage(f"the instruction must be plain text under {MAX_INSTRUCTION:,} characters")
+    check_job_options(provider, sandbox, deploy)
+    settings, store = context({"sandbox": sandbox})
+    found = store.find_project(None if project in (".", "") else project)
+    path = project_dir(found)
+    if not (path / ".sitegen" / "plan.json").is_file():
+        raise usage(
+            f"{path} has no .sitegen/plan.json to edit",
+            "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
         )
+    _check_offline_edit(settings, provider, model or [], path, text)
+    _snapshot_before(term, path)
+    options = {
+        "provider": provider,
+        "models": model or [],
+        "sandbox": sandbox or settings.sandbox,
+        "deploy": deploy,
+        "verify": verify_flag(verify, settings),
+    }
+    job_id = store.create_job(found["id"], text, "edit", options)
+    return run_job(term, settings, store, job_id, verb="Editing")
 
-    @app.command("preview")
-    @command
-    def preview_cmd(
-        term: Any,
-        project: ProjectArg = None,
-        port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on (0: any free one).")] = 0,
-        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-        no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a browser.")] = False,
-    ) -> int:
-        """Serve the built site on localhost until Ctrl-C."""
-        from sitegen.verify.preview import make_server
+@app.command("history")
+@command
+def history_cmd(term: Any, project: ProjectArg = None, json_out: JsonOpt = False) -> int:
+    """Every version of a site, newest first (each generation and edit is one)."""
+    from rich.markup import escape
 
-        if not 0 <= port <= 65535:
-            raise usage(f"--port {port} is not a port number", "Use 1–65535, or 0 for any free port.")
-        _, store = context()
-        found = store.find_project(project)
-        server = make_server(_project_dir(found) / "out", host, port)
-        term.info(f"Serving [bold]{found['name']}[/] from {server.out_dir}  [dim](Ctrl-C to stop)[/]")
-        sys.stdout.write(server.url + "\n")  # the URL alone on stdout, for scripts
-        sys.stdout.flush()
-        if not no_open and sys.stdout.isatty():
-            try:
-                import webbrowser
+    from sitegen import history
+    from sitegen.cli.views import when
 
-                webbrowser.open(server.url)
-            except Exception:  # noqa: BLE001 - no browser is fine: the URL is printed
-                pass
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.stop()
+    _, store = context()
+    found = store.find_project(project)
+    path = project_dir(found)
+    history.git_path()
+    versions = history.log(path)
+    if json_out:
+        term.emit_json(
+            {
+                "project_id": found["id"],
+                "name": found["name"],
+                "path": str(path),
+                "versions": [v.to_dict() for v in versions],
+            }
+        )
         return 0
+    if not versions:
+        term.info(f"No versions yet in {path}.")
+        return 0
+    rows = []
+    for i, v in enumerate(versions):
+        mark = "current" if i == 0 else ""
+        rows.append([v.short, when(v.at), v.message, mark])
+    term.table(["version", "when", "change", ""], rows, title=f"{escape(found['name'])} · {escape(str(path))}")
+    term.info("[dim]Undo the latest change with: sitegen undo " + escape(found["id"]) + "[/]")
+    return 0
+
+
+@app.command("undo")
+@command
+def undo_cmd(
+    term: Any,
+    project: ProjectArg = None,
+    sandbox: SandboxOpt = None,
+    verify: VerifyOpt = None,
+    verbose: VerboseOpt = False,
+    json_out: JsonOpt = False,
+) -> int:
+    """Bring back the previous version as a new version (nothing is lost), with its build."""
+    from sitegen import history
+
+    settings, store = context({"sandbox": sandbox})
+    found = store.find_project(project)
+    path = project_dir(found)
+    version = history.undo(path)
+    restored = history.restore_build(path)
+    if not term.json_mode:
+        undone = version.message.removeprefix("Undo: ")
+        term.info(f"Undid [bold]{undone}[/]: the files of version {version.restores[:7]} are back")
+        if restored:
+            term.info("Restored its build from .sitegen/builds/; no rebuild needed")
+    options = {
+        "provider": "auto",
+        "models": [],
+        "sandbox": sandbox or settings.sandbox,
+        "deploy": None,
+        "verify": verify_flag(verify, settings),
+    }
+    job_id = store.create_job(found["id"], version.message, "undo", options)
+    extra = {"undo": {**version.to_dict(), "build_restored": restored}}
+    return run_job(
+        term,
+        settings,
+        store,
+        job_id,
+        verb="Checking" if restored else "Rebuilding",
+        start_after="BUILDING" if restored else "GENERATING",
+        extra=extra,
+    )

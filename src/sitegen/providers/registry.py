@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sitegen.config import DEFAULT_GEMINI_MODELS, Settings
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.providers import PROVIDER_NAMES
 from sitegen.providers.base import Provider
 from sitegen.providers.retry import RetryPolicy
 
-NAMES = ("auto", "gemini", "openai", "offline")
+NAMES = PROVIDER_NAMES
 
 
 def _models(settings: Settings, models: list[str] | None, default: list[str]) -> list[str]:

@@ -1,0 +1,177 @@
+"""The Typer app and what every command shares: the command wrapper, settings and store, running a job.
+
+Commands live one group per module (new.py, edit.py, deploy.py, preview.py, doctor.py) and print only
+through the Terminal that ``command`` hands them. Exit codes: 0 done, 1 the job failed (the record
+says why), 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import inspect
+import signal
+import sys
+import typing
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sitegen.deployers import TARGETS
+from sitegen.errors import ErrorKind, SitegenError, usage
+from sitegen.providers import PROVIDER_NAMES
+from sitegen.sandbox import SANDBOXES
+
+if TYPE_CHECKING:
+    from sitegen.config import Settings
+    from sitegen.store import Store
+
+app = typer.Typer(
+    name="sitegen",
+    help="Turn one sentence into a real, built, deployable website.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout; progress on stderr.")]
+ProjectArg = Annotated[str | None, typer.Argument(help="Project id, name or folder (default: the one here).")]
+ProviderOpt = Annotated[str, typer.Option(help=f"{', '.join(PROVIDER_NAMES)}.")]
+ModelOpt = Annotated[list[str] | None, typer.Option("--model", "-m", help="Model to use; repeat for rotation.")]
+SandboxOpt = Annotated[str | None, typer.Option(help=f"{', '.join(SANDBOXES)}.")]
+DeployOpt = Annotated[str | None, typer.Option(help=f"Deploy when built: {', '.join(TARGETS)}.")]
+VerifyOpt = Annotated[bool | None, typer.Option("--verify/--no-verify", help="Check pages in Chromium.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show build output.")]
+
+
+def check_choice(value: str | None, choices: Iterable[str], flag: str) -> None:
+    """A value outside its registry's names is bad usage (exit 2)."""
+    names = tuple(choices)
+    if value and value not in names:
+        raise usage(f"unknown {flag.lstrip('-')} {value!r}", f"Use {flag} {', '.join(names)}.")
+
+
+def check_job_options(provider: str, sandbox: str | None, deploy: str | None) -> None:
+    check_choice(provider, PROVIDER_NAMES, "--provider")
+    check_choice(sandbox, SANDBOXES, "--sandbox")
+    check_choice(deploy, TARGETS, "--deploy")
+
+
+def command(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a command: render SitegenError as one line + hint and exit 1 or 2; no tracebacks."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sitegen.cli.terminal import Terminal, debug_enabled  # noqa: PLC0415
+
+        json_mode = bool(kwargs.get("json_out"))
+        term = Terminal(json_mode=json_mode, verbose=bool(kwargs.get("verbose")))
+        try:
+            code = fn(term, *args, **kwargs)
+        except SitegenError as exc:
+            term.error(exc)
+            if json_mode:
+                term.emit_json({"status": "error", "error": exc.message, "error_kind": exc.kind.value,
+                                "hint": exc.hint})
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            term.error(SitegenError("interrupted", ErrorKind.INTERRUPTED))
+            raise typer.Exit(130) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:  # a bug: one line unless SITEGEN_DEBUG=1
+            if debug_enabled():
+                raise
+            term.error(SitegenError(f"internal error: {type(exc).__name__}: {exc}", ErrorKind.INTERNAL))
+            raise typer.Exit(1) from None
+        raise typer.Exit(code or 0)
+
+    signature = inspect.signature(fn, eval_str=True)
+    wrapper.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    # resolved here: Typer reads the hints with this module's globals, not the command module's
+    hints = typing.get_type_hints(fn, include_extras=True)
+    wrapper.__annotations__ = {k: v for k, v in hints.items() if k != next(iter(signature.parameters))}
+    del wrapper.__wrapped__  # type: ignore[attr-defined]
+    return wrapper
+
+
+def context(flags: dict[str, Any] | None = None) -> tuple[Any, Any]:
+    """Settings and store, or a CONFIG error."""
+    from sitegen.config import load_settings  # noqa: PLC0415
+    from sitegen.store import Store  # noqa: PLC0415
+
+    settings = load_settings(flags)
+    return settings, Store(settings.db_path)
+
+
+def sigterm_as_interrupt() -> None:
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+def run_job(
+    term: Any,
+    settings: Settings,
+    store: Store,
+    job_id: str,
+    *,
+    resume: bool = False,
+    verb: str | None = None,
+    start_after: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> int:
+    """Run (or resume) a recorded job, report it like `new` does, and return the exit code.
+
+    ``start_after`` skips the stages up to and including that one (an edit or deploy job);
+    ``extra`` adds keys to the final report.
+    """
+    from sitegen.cli import views  # noqa: PLC0415
+    from sitegen.jobs import make_pipeline  # noqa: PLC0415
+
+    pipeline = make_pipeline(settings, store, term.on_event)
+    job = store.get_job(job_id)
+    if not term.json_mode:
+        project = store.get_project(job["project_id"])
+        label = verb or ("Resuming" if resume else "Creating")
+        term.info(f"[bold]{label}[/] {project['path']}  [dim](job {job_id})[/]")
+    if start_after:
+        store.update_job(job_id, last_done_stage=start_after)  # `sitegen resume` continues from here
+    try:
+        final = pipeline.resume(job_id) if resume else pipeline.run(job_id, start_after=start_after)
+    except KeyboardInterrupt:
+        final = store.get_job(job_id)
+    detail = {**views.job_detail(store, final), **(extra or {})}
+    if term.json_mode:
+        term.emit_json(detail)
+    else:
+        views.print_outcome(term, detail)
+    return 0 if final["status"] == "done" else 1
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from sitegen import __version__  # noqa: PLC0415
+
+        sys.stdout.write(f"sitegen {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn one sentence into a real, built, deployable website."""
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn one sentence into a real, built, deployable website."""

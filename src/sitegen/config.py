@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.secrets import SECRET_VARS
 
 DEFAULT_GEMINI_MODELS = ["gemini-3.8-flash", "gemini-3.5-flash", "gemini-3.5-flash-lite"]
 
@@ -47,14 +48,7 @@ ENV_FIELDS: dict[str, str] = {
     "SITEGEN_SUPABASE_USER_ID": "supabase_user_id",
 }
 
-SECRET_FIELDS = {
-    "gemini_api_key",
-    "openai_api_key",
-    "vercel_token",
-    "netlify_token",
-    "cloudflare_token",
-    "supabase_key",
-}
+SECRET_FIELDS = {field for var, field in ENV_FIELDS.items() if var in SECRET_VARS}
 
 
 class Settings(BaseModel):

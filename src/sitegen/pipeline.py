@@ -17,6 +17,7 @@ from typing import Any
 
 from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.secrets import scrub
 from sitegen.store import Store
 
 META_DIR = ".sitegen"
@@ -64,9 +65,7 @@ class JobContext:
         return self.project_dir / META_DIR
 
     def scrub(self, text: str) -> str:
-        for secret in self.settings.secrets():
-            text = text.replace(secret, "***")
-        return text
+        return scrub(text, self.settings.secrets())
 
     def log(self, text: str) -> None:
         """Append build or tool output to the job's log (file and record) and show it live."""

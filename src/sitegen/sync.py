@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from sitegen.config import Settings
+from sitegen.secrets import scrub
 from sitegen.store import Store
 
 log = logging.getLogger("sitegen.sync")
@@ -207,9 +208,7 @@ class Syncer:
         return ""
 
     def _scrub(self, text: str) -> str:
-        for secret in self.settings.secrets():
-            text = text.replace(secret, "***")
-        return text
+        return scrub(text, self.settings.secrets())
 
 
 def describe(exc: BaseException) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sitegen import procs
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.secrets import scrub, without_secrets
 
 LogFn = Callable[[str], None]
 
@@ -78,14 +79,10 @@ def find_tool(name: str, home: Path) -> Path | None:
     return local if local.exists() else None
 
 
-# Never handed to npm: install scripts of third-party packages must not see a token.
-SECRET_VARS = ("VERCEL_TOKEN", "NETLIFY_AUTH_TOKEN", "CLOUDFLARE_API_TOKEN", "GEMINI_API_KEY", "GOOGLE_API_KEY",
-               "OPENAI_API_KEY", "SUPABASE_SERVICE_ROLE_KEY")
-
-
 def install_env() -> dict[str, str]:
-    """The environment for installing a CLI: the host's, less every key and token."""
-    return {k: v for k, v in os.environ.items() if k not in SECRET_VARS and not k.endswith(("_TOKEN", "_API_KEY"))}
+    """The environment for installing a CLI: the host's, less every key and token (install scripts
+    of third-party packages must not see one)."""
+    return without_secrets(os.environ)
 
 
 def copy_lockfile(tool: Tool, staging: Path) -> bool:
@@ -163,13 +160,6 @@ class CliResult:
             if re.match(r"(?i)(\w*error|err!)\b:?", cleaned):
                 return re.sub(r"^(?i:error|npm err!)\s*:?\s*", "", cleaned).strip() or cleaned
         return lines[-1] if lines else ""
-
-
-def scrub(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
 
 
 def run_cli(

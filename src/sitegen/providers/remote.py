@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.providers.base import CallRecord, CallRecorder, Completion, Prompt, Usage, cost_usd, noop_recorder
 from sitegen.providers.retry import CallFailure, RetryPolicy, Rotation, call_with_rotation
+from sitegen.secrets import scrub
 
 TRUNCATED = "MAX_TOKENS"
 OK_FINISH = {"STOP", "FINISH_REASON_UNSPECIFIED", ""}
@@ -94,9 +95,7 @@ class RemoteProvider:
 
     # -- shared ----------------------------------------------------------------------------------
     def scrub(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
-        return text
+        return scrub(text, self._secrets)
 
     def system_text(self, prompt: Prompt) -> str:
         if not (self.schema_in_prompt and prompt.schema):

@@ -141,11 +141,15 @@ def test_missing_image_is_pulled_with_progress_or_named_when_it_cannot_be() -> N
         {"status": "Status: Downloaded newer image for node:20-bookworm-slim"},
     ]
     lines: list[str] = []
-    assert ensure_image(_stub_client(events), "node:20-bookworm-slim", lines.append, interactive=True) == "sha256:abc"
+    progress: list[tuple[int, int]] = []
+    got = ensure_image(_stub_client(events), "node:20-bookworm-slim", lines.append,
+                       lambda done, total: progress.append((done, total)))
+    assert got == "sha256:abc"
     assert any("Pulling build image" in ln for ln in lines) and any("Pull complete" in ln for ln in lines)
+    assert progress[0] == (5, 10) and progress[-1] == (10, 10)
     failing = [{"error": "pull access denied for node, repository does not exist"}]
     with pytest.raises(ImageMissing) as err:
-        ensure_image(_stub_client(failing), "node:20-bookworm-slim", lines.append, interactive=False)
+        ensure_image(_stub_client(failing), "node:20-bookworm-slim", lines.append)
     assert "pull access denied" in err.value.message and "SITEGEN_BUILD_IMAGE" in err.value.hint
 
 

@@ -25,7 +25,7 @@ META_DIR = ".sitegen"
 
 @dataclass
 class Event:
-    """Something the user may want to see. kinds: stage_start, stage_end, stage_fail, log, info, warn."""
+    """Something the user may want to see. kinds: stage_start, stage_end, stage_fail, log, info, progress."""
 
     kind: str
     stage: str = ""

@@ -82,6 +82,11 @@ class Terminal:
             self._stop_status()
             seconds = time.monotonic() - self._stage_started
             self.err.print(f"[red]✗[/] {label:<26} {fmt_seconds(seconds):>8}  [red]{escape(event.message)}[/]")
+        elif event.kind == "progress":  # e.g. pulling the build image
+            done, total = event.data.get("done", 0), event.data.get("total", 0)
+            if self._status is not None and total:
+                self._status.update(f"{label}… {escape(event.message)} {done / total:.0%} "
+                                    f"({done / 1e6:.0f}/{total / 1e6:.0f} MB)")
         elif event.kind == "info":  # few and worth keeping: provider, builder, fix attempts
             self.err.print(f"  [dim]{escape(event.message)}[/]")
         elif event.kind == "log":

@@ -39,6 +39,7 @@ from sitegen.errors import ErrorKind, SitegenError
 from sitegen.sandbox.engine import (
     LABEL,
     PIDS_LIMIT,
+    ProgressFn,
     connect,
     decode_lines,
     deferred_signals,
@@ -133,7 +134,7 @@ class DockerBuilder:
         self.settings = settings
         self.timeout = float(settings.build_timeout)
         self.job_id = job_id or uuid.uuid4().hex[:12]
-        self.interactive: bool | None = None  # None: a Rich pull progress bar when stderr is a tty
+        self.on_progress: ProgressFn | None = None  # image pull progress (bytes done, bytes in all)
         self.image = settings.build_image
         self.memory = str(settings.build_memory)
         self._cancelled = threading.Event()
@@ -324,7 +325,7 @@ class DockerBuilder:
         with sigterm_unwinds():
             client = connect()
             try:
-                image_id = ensure_image(client, self.image, on_log, self.interactive)
+                image_id = ensure_image(client, self.image, on_log, self.on_progress)
                 install_started = time.monotonic()
                 entry, installed = self.ensure_deps(client, image_id, project_dir, on_log)
                 install_seconds = time.monotonic() - install_started

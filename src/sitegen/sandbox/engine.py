@@ -11,9 +11,8 @@ import codecs
 import os
 import signal
 import socket
-import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
@@ -69,8 +68,12 @@ def socket_path() -> str:
     return host.removeprefix("unix://") if host.startswith("unix://") else host or "/var/run/docker.sock"
 
 
-def ensure_image(client: Any, image: str, on_log: LogFn, interactive: bool | None = None) -> str:
-    """Return the image id, pulling the image first (with progress) when it is not present."""
+ProgressFn = Callable[[int, int], None]  # bytes done, bytes in all
+
+
+def ensure_image(client: Any, image: str, on_log: LogFn, on_progress: ProgressFn | None = None) -> str:
+    """Return the image id, pulling the image first when it is not present (reporting byte
+    progress to ``on_progress`` and layer steps to ``on_log``)."""
     import docker.errors  # noqa: PLC0415
 
     try:
@@ -80,10 +83,8 @@ def ensure_image(client: Any, image: str, on_log: LogFn, interactive: bool | Non
     except docker.errors.APIError as exc:
         raise docker_error(exc, socket_path()) from exc
     on_log(f"Pulling build image {image} (first use)…\n")
-    if interactive is None:
-        interactive = sys.stderr.isatty()
     try:
-        _pull(client, image, on_log, interactive)
+        _pull(client, image, on_log, on_progress)
         return client.images.get(image).id
     except SandboxError:
         raise
@@ -92,44 +93,25 @@ def ensure_image(client: Any, image: str, on_log: LogFn, interactive: bool | Non
         raise ImageMissing(image, str(detail).strip().splitlines()[0][:200]) from exc
 
 
-def _pull(client: Any, image: str, on_log: LogFn, interactive: bool) -> None:
+def _pull(client: Any, image: str, on_log: LogFn, on_progress: ProgressFn | None) -> None:
     from docker.utils import parse_repository_tag  # noqa: PLC0415
 
     repo, tag = parse_repository_tag(image)
     stream = client.api.pull(repo, tag=tag or "latest", stream=True, decode=True)
     layers: dict[str, tuple[int, int]] = {}
-    progress = task = None
-    if interactive:
-        from rich.console import Console  # noqa: PLC0415
-        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn  # noqa: PLC0415
-
-        progress = Progress(
-            TextColumn(f"pulling {image}"),
-            BarColumn(),
-            DownloadColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        progress.start()
-        task = progress.add_task("pull", total=None)
-    try:
-        for event in stream:
-            if "error" in event:
-                raise ImageMissing(image, str(event["error"])[:200])
-            layer, status = event.get("id", ""), event.get("status", "")
-            detail = event.get("progressDetail") or {}
-            if detail.get("total"):
-                layers[layer] = (int(detail.get("current", 0)), int(detail["total"]))
-            elif status in {"Download complete", "Pull complete"} and layer in layers:
-                layers[layer] = (layers[layer][1], layers[layer][1])
-            if progress is not None and task is not None and layers:
-                done = sum(c for c, _ in layers.values())
-                progress.update(task, completed=done, total=sum(t for _, t in layers.values()))
-            if status and not status.startswith(("Downloading", "Extracting", "Waiting")):
-                on_log(f"  {layer + ': ' if layer else ''}{status}\n")
-    finally:
-        if progress is not None:
-            progress.stop()
+    for event in stream:
+        if "error" in event:
+            raise ImageMissing(image, str(event["error"])[:200])
+        layer, status = event.get("id", ""), event.get("status", "")
+        detail = event.get("progressDetail") or {}
+        if detail.get("total"):
+            layers[layer] = (int(detail.get("current", 0)), int(detail["total"]))
+        elif status in {"Download complete", "Pull complete"} and layer in layers:
+            layers[layer] = (layers[layer][1], layers[layer][1])
+        if on_progress is not None and layers:
+            on_progress(sum(c for c, _ in layers.values()), sum(t for _, t in layers.values()))
+        if status and not status.startswith(("Downloading", "Extracting", "Waiting")):
+            on_log(f"  {layer + ': ' if layer else ''}{status}\n")
 
 
 @contextmanager

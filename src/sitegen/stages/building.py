@@ -7,7 +7,7 @@ from typing import Any
 
 from sitegen.build import LocalBuilder, find_node
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.pipeline import JobContext
+from sitegen.pipeline import Event, JobContext
 from sitegen.sandbox.choice import select_builder
 from sitegen.stages.common import provider_for
 from sitegen.stages.fixloop import build_with_fixes
@@ -19,6 +19,9 @@ def building(ctx: JobContext) -> dict[str, Any]:
     ctx.info(f"builder: {builder.name} ({why})", builder=builder.name)
     if hasattr(builder, "job_id"):
         builder.job_id = ctx.job_id  # labels the build containers with the real job
+    if hasattr(builder, "on_progress"):
+        builder.on_progress = lambda done, total: ctx.emit(
+            Event("progress", ctx.stage, "pulling the build image", {"done": done, "total": total}))
     try:
         result = run_build(ctx, builder)
     except SitegenError as exc:

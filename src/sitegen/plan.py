@@ -175,6 +175,7 @@ class SitePlan(BaseModel):
     pages: list[Page]
     contact: Contact = Field(default_factory=Contact)
     footer_note: str = ""
+    url: str = ""  # the public address (https://…) when known: canonical URLs, sitemap, JSON-LD
 
     @field_validator("pages")
     @classmethod

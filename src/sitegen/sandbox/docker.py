@@ -184,6 +184,24 @@ class DockerBuilder:
         return (FALLBACK_UID, FALLBACK_UID) if uid == 0 else (uid, gid)
 
     # -- steps -------------------------------------------------------------------------------
+    def with_backstop(self, command: list[str]) -> list[str]:
+        """``command`` under coreutils' timeout when the image has it: the container stops itself
+        even if sitegen dies."""
+        backstop = int(self.timeout) + 30
+        script = f'command -v timeout >/dev/null && exec timeout -s KILL {backstop} "$@"; exec "$@"'
+        return ["sh", "-c", script, "sh", *command]
+
+    def labels(self, step: str, project_dir: Path) -> dict[str, str]:
+        """What `doctor --clean` and crash cleanup find a container by."""
+        return {
+            LABEL: "1",
+            f"{LABEL}.job": self.job_id,
+            f"{LABEL}.step": step,
+            f"{LABEL}.pid": str(os.getpid()),
+            f"{LABEL}.host": socket.gethostname(),
+            f"{LABEL}.project": str(project_dir),
+        }
+
     def run_step(
         self,
         client: Any,
@@ -203,14 +221,7 @@ class DockerBuilder:
         sink: list[str] = []
         timed_out = threading.Event()
         container = None
-        backstop = int(self.timeout) + 30  # the container stops itself even if sitegen dies
-        wrapped = [
-            "sh",
-            "-c",
-            f'command -v timeout >/dev/null && exec timeout -s KILL {backstop} "$@"; exec "$@"',
-            "sh",
-            *command,
-        ]
+        wrapped = self.with_backstop(command)
 
         def kill() -> None:
             timed_out.set()
@@ -231,14 +242,7 @@ class DockerBuilder:
                     mounts=mounts,
                     tmpfs={"/tmp": tmpfs},
                     network_mode="bridge" if network else "none",
-                    labels={
-                        LABEL: "1",
-                        f"{LABEL}.job": self.job_id,
-                        f"{LABEL}.step": step,
-                        f"{LABEL}.pid": str(os.getpid()),
-                        f"{LABEL}.host": socket.gethostname(),
-                        f"{LABEL}.project": str(project_dir),
-                    },
+                    labels=self.labels(step, project_dir),
                     **self.limits(),
                 )
                 track_container(container.id)

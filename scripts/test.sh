@@ -46,5 +46,8 @@ fi
 log "ruff"
 ruff check src tests bench
 
+log "import contracts"
+lint-imports
+
 log "pytest"
 python3 -m pytest -q "$@"

@@ -125,9 +125,9 @@ def test_unknown_icons_fall_back_and_only_real_icons_are_imported() -> None:
 
 def test_icon_list_matches_the_installed_lucide(template_deps: Path) -> None:
     dts = template_deps / "lucide-react" / "dist" / "lucide-react.d.ts"
-    from sitegen.offline.lucide_icons import _base_names, generate_icon_list
+    from sitegen.offline.lucide_icons import base_names, generate_icon_list
 
-    assert set(generate_icon_list(dts)) == set(_base_names())
+    assert set(generate_icon_list(dts)) == set(base_names())
 
 
 def test_variants_fall_back_to_the_default() -> None:

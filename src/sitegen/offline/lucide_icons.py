@@ -143,7 +143,7 @@ _SYNONYMS: dict[str, str] = {
 
 
 @cache
-def _base_names() -> frozenset[str]:
+def base_names() -> frozenset[str]:
     text = resources.files("sitegen.offline").joinpath("lucide_icons.txt").read_text("utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
@@ -153,13 +153,13 @@ def _base_names() -> frozenset[str]:
 @cache
 def valid_lucide_icons() -> frozenset[str]:
     """Every icon component name lucide-react 1.77.0 exports (``X``, ``XIcon``, ``LucideX``)."""
-    base = _base_names()
+    base = base_names()
     return frozenset(base | {f"{n}Icon" for n in base} | {f"Lucide{n}" for n in base})
 
 
 @cache
 def _by_key() -> dict[str, str]:
-    return {n.lower(): n for n in sorted(_base_names())}
+    return {n.lower(): n for n in sorted(base_names())}
 
 
 def _key(name: str) -> str:
@@ -169,9 +169,9 @@ def _key(name: str) -> str:
 def nearest_icon(name: str, default: str = DEFAULT_ICON) -> str:
     """Map any icon name to a name lucide-react exports; ``default`` when nothing is close."""
     name = (name or "").strip()
-    if name in _base_names():
+    if name in base_names():
         return name
-    base = _base_names()
+    base = base_names()
     if name.endswith("Icon") and name[:-4] in base:
         return name[:-4]
     if name.startswith("Lucide") and name[6:] in base:

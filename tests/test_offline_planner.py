@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.offline import describe_detection, plan_offline
+from sitegen.offline.planner import describe_detection, plan_offline
 from sitegen.offline.detect import KINDS, detect
 from sitegen.offline.palettes import contrast, palette_problems
 from sitegen.offline.planner import VARIANTS

@@ -88,7 +88,7 @@ def test_daemon_not_running_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
     assert chosen.value.kind is ErrorKind.SANDBOX and "not running" in chosen.value.message
     assert "dockerd" in chosen.value.hint
     builder, why = select_builder(settings_for(tmp_path), "auto")
-    assert builder is not None and builder.name == "local" and "Docker daemon is not running" in why
+    assert builder is not None and builder.name == "local+bwrap" and "Docker daemon is not running" in why
     with pytest.raises(DaemonNotRunning):
         DockerBuilder(settings_for(tmp_path)).build(make_site(tmp_path / "site"), lambda _: None)
 

@@ -80,13 +80,23 @@ def find_node() -> tuple[str, str] | None:
     return (node, npm) if node and npm else None
 
 
+WrapFn = Callable[[list[str], Path, dict[str, str]], list[str]]  # (cmd, project, env) -> sandboxed argv
+
+
 class LocalBuilder:
-    """Builds with the host's Node and npm, with the shared dependency cache."""
+    """Builds with the host's Node and npm, with the shared dependency cache.
+
+    ``wrap`` (e.g. sandbox/bubblewrap.wrap) turns each step that runs project code into a
+    sandboxed argv; without it those steps run on the host with the user's rights.
+    """
 
     name = "local"
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, wrap: WrapFn | None = None, name: str | None = None):
         self.settings = settings
+        self.wrap = wrap
+        if name:
+            self.name = name
         self.timeout = settings.build_timeout
         self._proc: subprocess.Popen | None = None
         self._cancelled = False
@@ -143,6 +153,8 @@ class LocalBuilder:
         cmd = [node, str(project_dir / "node_modules" / "next" / "dist" / "bin" / "next"), "build"]
         on_log("$ next build\n")
         env = build_env(self.settings.home)
+        if self.wrap is not None:  # runs project code: sandboxed
+            cmd = self.wrap(cmd, project_dir, env)
         done = procs.run(cmd, project_dir, env, on_log, self.timeout, on_start=self._started)
         code, out, timed_out = done.code, done.stdout, done.timed_out
         seconds = time.monotonic() - started

@@ -5,6 +5,19 @@ global config for anything sitegen sets. ``undo`` restores the files of the vers
 current one as a NEW commit, so the undone version stays in the history; undoing again walks
 further back. Built sites (``out/``) are not in git: ``save_build`` keeps a copy per source tree
 under ``.sitegen/builds/`` so ``undo`` can bring the matching build back without rebuilding.
+
+Safety (the project folder is written by code a model wrote; see README "Security"). The history
+stays in ``<project>/.git``, where users expect it (their own ``git log`` works, moving the folder
+keeps it), but no sandbox can reach it: the Docker build mounts an empty read-only folder over
+``/work/site/.git`` and the bubblewrap build an empty read-only tmpfs, and both make the mount
+point first, so a build can neither read, write nor create ``.git``. Sitegen's own git on the host
+trusts nothing in the folder either (a ``--sandbox local`` build, or an older sitegen, may have
+written it): every call gets an explicit ``GIT_DIR``/``GIT_WORK_TREE`` (so ``core.worktree`` and a
+``.git`` file pointing elsewhere are ignored), no system or global config, a fixed safe
+configuration (``core.fsmonitor=false``, hooks off, no pager, no protocols, explicit
+``safe.directory``), and it refuses to run at all when ``.git`` or its config is a link, or the
+config sets anything outside a short list of inert keys (``core.fsmonitor``, ``filter.*``,
+``include.*``, ``includeIf.*``, ``core.worktree``, … are never honoured).
 """
 
 from __future__ import annotations
@@ -66,10 +79,28 @@ def git_path() -> str:
     return path
 
 
-def _env() -> dict[str, str]:
+# the only keys a project's .git/config may set (all inert for the commands sitegen runs)
+SAFE_KEYS = re.compile(
+    r"^(core\.(repositoryformatversion|filemode|bare|logallrefupdates|symlinks|ignorecase|precomposeunicode"
+    r"|autocrlf|eol|safecrlf|quotepath|compression|loosecompression)"
+    r"|user\.(name|email)|init\.defaultbranch|extensions\.objectformat"
+    r"|remote\.[^\n=]+\.(url|pushurl|fetch|push)|branch\.[^\n=]+\.(remote|merge|rebase))$"
+)
+SAFE_CONFIG = (
+    "core.fsmonitor=false", "core.hooksPath=/dev/null", "commit.gpgsign=false", "tag.gpgsign=false",
+    "core.pager=cat", "core.sshCommand=false", "core.askPass=", "credential.helper=",
+    "protocol.allow=never", "core.untrackedCache=false", "diff.external=", "core.editor=false",
+)
+
+
+def _env(project_dir: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     name, email = IDENTITY
+    if project_dir is not None:
+        env.update(GIT_DIR=str(Path(project_dir) / ".git"), GIT_WORK_TREE=str(project_dir))
     env.update(
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL="/dev/null",
         GIT_TERMINAL_PROMPT="0",
         GIT_AUTHOR_NAME=name,
         GIT_AUTHOR_EMAIL=email,
@@ -80,12 +111,51 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _unsafe_repo(project_dir: Path, detail: str = "") -> SitegenError:
+    return SitegenError(
+        f"the project's git folder {project_dir / '.git'} was changed outside sitegen in a way sitegen "
+        f"does not run git on{detail}",
+        ErrorKind.CONFIG,
+        "A build may have planted it: inspect .git/config (and .git itself) and remove what sitegen "
+        "did not write, then run the command again.",
+    )
+
+
+def check_repo(project_dir: Path) -> None:
+    """Refuse a ``.git`` that is a link or file, shares another repo's config, or whose config sets
+    anything outside SAFE_KEYS (a planted ``core.fsmonitor`` or ``filter.*.clean``, say)."""
+    dot_git = Path(project_dir) / ".git"
+    if not dot_git.exists() and not dot_git.is_symlink():
+        return
+    if dot_git.is_symlink() or not dot_git.is_dir() or (dot_git / "commondir").exists():
+        raise _unsafe_repo(project_dir)
+    config = dot_git / "config"
+    if config.is_symlink() or (config.exists() and not config.is_file()):
+        raise _unsafe_repo(project_dir)
+    if not config.exists():
+        return
+    listed = subprocess.run(
+        [git_path(), "config", "--file", str(config), "--no-includes", "--name-only", "--list"],
+        env=_env(), capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+    )
+    if listed.returncode != 0:
+        raise _unsafe_repo(project_dir)
+    bad = [key for key in listed.stdout.splitlines() if key and not SAFE_KEYS.match(key.lower())]
+    if bad:
+        raise _unsafe_repo(project_dir, f": its config sets {', '.join(sorted(set(bad))[:3])}")
+
+
 def git(project_dir: Path, *args: str, check: bool = True) -> str:
-    """Run one git command in ``project_dir``; a failure is a SitegenError naming the command."""
-    cmd = [git_path(), "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args]
+    """Run one git command in ``project_dir`` (a checked ``.git`` there, fixed safe configuration);
+    a failure is a SitegenError naming the command."""
+    project_dir = Path(project_dir).resolve()
+    check_repo(project_dir)
+    safe = [arg for item in (*SAFE_CONFIG, f"safe.directory={project_dir}") for arg in ("-c", item)]
+    cmd = [git_path(), *safe, *args]
     try:
         proc = subprocess.run(
-            cmd, cwd=project_dir, env=_env(), capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL
+            cmd, cwd=project_dir, env=_env(project_dir), capture_output=True, text=True, timeout=120,
+            stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SitegenError(f"git {args[0]} failed: {exc}", ErrorKind.INTERNAL) from exc
@@ -100,7 +170,9 @@ def git(project_dir: Path, *args: str, check: bool = True) -> str:
 
 
 def is_repo(project_dir: Path) -> bool:
-    return (Path(project_dir) / ".git").exists()
+    """True when the project has a git folder with a HEAD (an empty ``.git`` left as a sandbox's
+    mount point is not one yet)."""
+    return (Path(project_dir) / ".git" / "HEAD").exists()
 
 
 def init_repo(project_dir: Path) -> bool:
@@ -118,6 +190,8 @@ def init_repo(project_dir: Path) -> bool:
         git(project_dir, "config", "--local", "user.name", name)
         git(project_dir, "config", "--local", "user.email", email)
     exclude = project_dir / ".git" / "info" / "exclude"
+    if exclude.parent.is_symlink() or exclude.is_symlink():
+        raise _unsafe_repo(project_dir)
     exclude.parent.mkdir(parents=True, exist_ok=True)
     current = exclude.read_text(encoding="utf-8") if exclude.exists() else ""
     missing = [line for line in EXCLUDES if line not in current.splitlines()]
@@ -229,13 +303,13 @@ def save_build(project_dir: Path, out_name: str = "out") -> Path | None:
     """Keep a copy of the current build for the current source tree (HEAD's); None if nothing built."""
     project_dir = Path(project_dir)
     out = project_dir / out_name
-    if not (out / "index.html").is_file() or not head(project_dir):
+    if out.is_symlink() or not (out / "index.html").is_file() or not head(project_dir):
         return None
-    dest = project_dir / BUILDS_DIR / tree_of(project_dir)
+    dest = _builds_dir(project_dir) / tree_of(project_dir)
     tmp = dest.with_name(dest.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(out, tmp)
-    shutil.rmtree(dest, ignore_errors=True)
+    _remove(tmp)
+    shutil.copytree(out, tmp, ignore=_links)
+    _remove(dest)
     tmp.rename(dest)
     _prune_builds(project_dir / BUILDS_DIR)
     return dest
@@ -246,22 +320,47 @@ def restore_build(project_dir: Path, out_name: str = "out") -> bool:
     project_dir = Path(project_dir)
     if not head(project_dir):
         return False
-    saved = project_dir / BUILDS_DIR / tree_of(project_dir)
-    if not (saved / "index.html").is_file():
+    saved = _builds_dir(project_dir) / tree_of(project_dir)
+    if saved.is_symlink() or not (saved / "index.html").is_file():
         return False
     out = project_dir / out_name
     tmp = project_dir / f".{out_name}.restore"
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(saved, tmp)
-    shutil.rmtree(out, ignore_errors=True)
+    _remove(tmp)
+    shutil.copytree(saved, tmp, ignore=_links)
+    _remove(out)
     tmp.rename(out)
     os.utime(saved)  # most recently used
     return True
 
 
+def _builds_dir(project_dir: Path) -> Path:
+    """``.sitegen/builds``, made when missing; refused when a link was planted on the way."""
+    folder = project_dir
+    for part in Path(BUILDS_DIR).parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise SitegenError(f"{folder} is a link or a file, not sitegen's folder; builds are not kept",
+                               ErrorKind.CONFIG, f"Remove {folder} and build again.")
+        folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _links(folder: str, names: list[str]) -> list[str]:
+    """copytree's ignore: links are never followed nor copied (a build may point them anywhere)."""
+    return [n for n in names if os.path.islink(os.path.join(folder, n))]
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder, or just the link when it is one (never what a link points to)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
 def _prune_builds(folder: Path, keep: int = KEEP_BUILDS) -> None:
     builds = sorted(
-        (p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".tmp")),
+        (p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.endswith(".tmp")),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )

@@ -8,6 +8,8 @@ A failure records the stage, the error and the log tail, and keeps every file al
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 import traceback
 from collections.abc import Callable
@@ -71,10 +73,10 @@ class JobContext:
         """Append build or tool output to the job's log (file and record) and show it live."""
         text = self.scrub(text)
         self.store.append_log(self.job_id, text)
-        logs = self.meta_dir / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
-        with open(logs / f"{self.job_id}.log", "a", encoding="utf-8") as fh:
-            fh.write(text)
+        try:
+            append_log_file(self.settings.home, self.job_id, text)
+        except OSError:  # a planted link or a full disk: the store keeps the log (status reads it)
+            pass
         self.emit(Event("log", self.stage, text))
 
     def info(self, message: str, **data: Any) -> None:
@@ -84,6 +86,28 @@ class JobContext:
 
     def record_call(self, record: Any) -> None:
         self.store.add_llm_call(self.job_id, record)
+
+
+def log_path(home: Path, job_id: str) -> Path:
+    """Where a job's full log is kept: SITEGEN_HOME/logs/<job>.log (never in the project folder,
+    which the build's code can write)."""
+    return Path(home) / "logs" / f"{job_id}.log"
+
+
+def append_log_file(home: Path, job_id: str, text: str) -> None:
+    """Append to the job's log file; a link (or anything not a plain file) there is never followed."""
+    path = log_path(home, job_id)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.parent.is_symlink():
+        raise OSError(f"{path.parent} is a link; the log is kept in the store only")
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+    fd = os.open(path, flags, 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a plain file; the log is kept in the store only")
+        os.write(fd, text.encode("utf-8", "replace"))
+    finally:
+        os.close(fd)
 
 
 StageFn = Callable[[JobContext], dict[str, Any] | None]

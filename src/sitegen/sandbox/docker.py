@@ -352,6 +352,18 @@ class DockerBuilder:
             installed=installed,
         )
 
+    def git_mask(self, project_dir: Path) -> list[Any]:
+        """An empty read-only folder over /work/site/.git: the build can neither read the history nor
+        write its config (host git later runs there). The mount point is made here, by us, so Docker
+        never creates it (root-owned) and the build cannot create a .git of its own."""
+        git = project_dir / ".git"
+        if git.is_symlink() or (git.exists() and not git.is_dir()):
+            return []  # not sitegen's; history.check_repo refuses to run git on it
+        git.mkdir(exist_ok=True)
+        empty = self.settings.home / "sandbox" / "empty"
+        empty.mkdir(parents=True, exist_ok=True)
+        return [_bind(empty, f"{SITE_DIR}/.git", read_only=True)]
+
     def _next_build(self, client: Any, project_dir: Path, entry: Path, on_log: LogFn) -> StepRun:
         shutil.rmtree(project_dir / "out", ignore_errors=True)
         modules = project_dir / "node_modules"
@@ -363,6 +375,7 @@ class DockerBuilder:
         mounts = [
             _bind(project_dir, SITE_DIR, read_only=False),
             _bind(entry / "node_modules", f"{SITE_DIR}/node_modules", read_only=True),
+            *self.git_mask(project_dir),
         ]
         command = ["node", f"{SITE_DIR}/node_modules/next/dist/bin/next", "build"]
         on_log("$ next build   (in the sandbox: no network)\n")

@@ -5,18 +5,18 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sitegen.build import LocalBuilder, find_node
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import Event, JobContext
-from sitegen.sandbox.choice import select_builder
+from sitegen.sandbox.choice import UNSANDBOXED_WARNING, is_unsandboxed, local_builder, select_builder
 from sitegen.stages.common import provider_for
 from sitegen.stages.fixloop import build_with_fixes
 
 
 def building(ctx: JobContext) -> dict[str, Any]:
-    builder, why = select_builder(ctx.settings, ctx.options.get("sandbox"))
+    builder, why = select_builder(ctx.settings, ctx.options.get("sandbox"), offline=own_code(ctx))
     assert builder is not None  # "none" never plans a BUILDING stage
     ctx.info(f"builder: {builder.name} ({why})", builder=builder.name)
+    warn_unsandboxed(ctx, builder, why)
     if hasattr(builder, "job_id"):
         builder.job_id = ctx.job_id  # labels the build containers with the real job
     if hasattr(builder, "on_progress"):
@@ -37,13 +37,32 @@ def building(ctx: JobContext) -> dict[str, Any]:
             "install_seconds": round(result.install_seconds, 3), "installed": result.installed}
 
 
+def own_code(ctx: JobContext) -> bool:
+    """True when every line of the site's code is sitegen's own: the offline provider wrote it and no
+    model provider wrote this project before (the store's record, not a file a build could change)."""
+    provider = provider_for(ctx)
+    if not provider.offline:
+        return False
+    return ctx.job.get("kind") == "new" or ctx.project.get("provider") in (None, "", "auto", provider.name)
+
+
+def warn_unsandboxed(ctx: JobContext, builder: Any, why: str) -> None:
+    """Say so, loudly, before the site's code runs on the host without a sandbox."""
+    if is_unsandboxed(builder):
+        ctx.info(UNSANDBOXED_WARNING.format(why=why), warning="unsandboxed", builder=builder.name)
+
+
 def fallback_builder(ctx: JobContext, builder: Any, exc: SitegenError) -> Any:
-    """With --sandbox auto, a Docker that cannot build (no image, no pull) falls back to local Node."""
+    """With --sandbox auto, a Docker that cannot build (no image, no pull) falls back to local Node under
+    bubblewrap; bare local Node only for sitegen's own code (model code is refused: raises)."""
     sandbox = ctx.options.get("sandbox") or ctx.settings.sandbox
-    if sandbox != "auto" or builder.name != "docker" or exc.kind != ErrorKind.SANDBOX or not find_node():
+    if sandbox != "auto" or builder.name != "docker" or exc.kind != ErrorKind.SANDBOX:
         return None
-    ctx.info(f"Docker could not build ({exc.message}); building with local Node instead", builder="local")
-    return LocalBuilder(ctx.settings)
+    fallback, why = local_builder(ctx.settings, f"Docker could not build ({exc.message})",
+                                  offline=own_code(ctx), explicit=False)
+    ctx.info(f"builder: {fallback.name} ({why})", builder=fallback.name)
+    warn_unsandboxed(ctx, fallback, why)
+    return fallback
 
 
 def run_build(ctx: JobContext, builder: Any) -> Any:

@@ -32,4 +32,7 @@ def test_check_out_dir_accepts_empty_and_refuses_non_empty(tmp_path: Path) -> No
     (tmp_path / "new" / "x").write_text("")
     with pytest.raises(SitegenError):
         check_out_dir(tmp_path / "new", force=False)
+    with pytest.raises(SitegenError):  # --force writes only into a folder sitegen made
+        check_out_dir(tmp_path / "new", force=True)
+    (tmp_path / "new" / ".sitegen").mkdir()
     assert check_out_dir(tmp_path / "new", force=True).is_dir()

@@ -16,18 +16,20 @@ from sitegen.config import Settings
 from sitegen.deployers import TARGETS
 from sitegen.deployers.targets import (
     DeployResult,
+    check_static_dir,
     deploy_cloudflare,
     deploy_netlify,
     deploy_static,
     deploy_vercel,
     fail,
 )
-from sitegen.deployers.tools import TOOLS, scrub
+from sitegen.deployers.tools import TOOLS
 from sitegen.errors import SitegenError
+from sitegen.secrets import scrub
 
 DEFAULT_TIMEOUT = 600.0
 
-__all__ = ["TARGETS", "TOOLS", "DeployResult", "check_target_config", "deploy", "record_deploy"]
+__all__ = ["TARGETS", "TOOLS", "DeployResult", "check_static_dir", "check_target_config", "deploy", "record_deploy"]
 
 # target -> the settings it cannot work without: (settings field, variable)
 REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -82,7 +84,7 @@ def deploy(
                    "Build it first: `sitegen resume JOB` (or `sitegen new`), then deploy.")
     try:
         if target == "static":
-            return deploy_static(out, static_dir, log)
+            return deploy_static(out, static_dir, log, settings.home)
         runner = {"vercel": deploy_vercel, "netlify": deploy_netlify, "cloudflare": deploy_cloudflare}[target]
         return runner(out, settings, prod, log, timeout)
     except SitegenError as exc:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import unicodedata
 from pathlib import Path
 
 from sitegen.config import Settings
 from sitegen.errors import usage
+from sitegen.locks import lock_project
 from sitegen.pipeline import EventSink, Pipeline
 from sitegen.store import Store
 
@@ -37,23 +40,56 @@ def default_slug(prompt: str, name: str | None) -> str:
     return slugify(prompt)
 
 
-def check_out_dir(out: Path, force: bool) -> Path:
-    """Refuse a folder we must not write into; create it when missing. Nothing else is written."""
+SITEGEN_META = ".sitegen"  # the folder every project sitegen made has
+
+
+def check_out_dir(out: Path, force: bool, home: Path | None = None, known: frozenset[str] = frozenset()) -> Path:
+    """Refuse a folder we must not write into; create it when missing. Nothing else is written.
+
+    A non-empty folder is written into only with ``force`` and only when sitegen made it (it has a
+    ``.sitegen`` folder, or is a project path in ``known``); never /, $HOME, SITEGEN_HOME or a
+    folder holding SITEGEN_HOME.
+    """
     out = out.expanduser()
+    if out.is_symlink() and not out.exists():
+        raise usage(f"--out {out} is a broken symlink", "Choose another --out folder.")
     if out.exists() and not out.is_dir():
         raise usage(f"--out {out} is a file, not a folder", "Choose another --out folder.")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise usage(f"{out} already exists and is not empty",
-                    "Choose another --out or --name, or pass --force to write into it.")
+    resolved = out.resolve()
+    if resolved == Path(resolved.anchor) or resolved == Path.home().resolve():
+        raise usage(f"--out {resolved} is the root or home folder", "Choose a new folder for the site with --out.")
+    if home is not None:
+        home = Path(home).resolve()
+        if home == resolved or home.is_relative_to(resolved) or resolved.is_relative_to(home):
+            raise usage(f"--out {resolved} overlaps SITEGEN_HOME ({home})", "Choose a folder outside SITEGEN_HOME.")
+    if out.is_dir() and any(out.iterdir()):
+        if not force:
+            raise usage(f"{out} already exists and is not empty",
+                        "Choose another --out or --name, or pass --force to write into it.")
+        meta = resolved / SITEGEN_META
+        if not ((meta.is_dir() and not meta.is_symlink()) or str(resolved) in known):
+            raise usage(f"{out} is not empty and is not a sitegen project; --force never writes over other files",
+                        "Choose a new or empty folder with --out.")
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".sitegen-write-test"
-        probe.write_text("")
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        os.close(fd)
         probe.unlink()
     except OSError as exc:
         raise usage(f"cannot write to {out}: {exc.strerror or exc}",
                     "Choose a folder you can write to with --out.") from exc
     return out.resolve()
+
+
+def _created_dirs(path: Path) -> list[Path]:
+    """The folders ``mkdir(parents=True)`` would create for ``path``, deepest first."""
+    path = path.expanduser().absolute()
+    missing: list[Path] = []
+    while not path.exists() and not path.is_symlink() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    return missing
 
 
 def prepare_new_job(
@@ -71,13 +107,27 @@ def prepare_new_job(
     prod: bool = False,
     force: bool,
 ) -> str:
-    """Validate the folder, create project and job records; return the job id."""
+    """Validate and lock the folder, create project and job records; return the job id.
+
+    When the records cannot be written (a full disk, a damaged store) the folders this call made
+    are removed again, so a failed start leaves nothing behind.
+    """
     slug = default_slug(prompt, name)
-    folder = check_out_dir(out or Path.cwd() / slug, force)
-    project = store.create_project(name or slug, slug, folder, prompt, provider)
-    options = {"name": name, "provider": provider, "models": models, "sandbox": sandbox,
-               "deploy": deploy, "prod": prod, "verify": verify}
-    return store.create_job(project["id"], prompt, "new", options)
+    target = out or Path.cwd() / slug
+    made = _created_dirs(target)
+    known = frozenset(str(Path(p["path"]).resolve()) for p in store.list_projects() if p.get("path"))
+    lock_project(settings.home, target)
+    folder = check_out_dir(target, force, settings.home, known)
+    try:
+        project = store.create_project(name or slug, slug, folder, prompt, provider)
+        options = {"name": name, "provider": provider, "models": models, "sandbox": sandbox,
+                   "deploy": deploy, "prod": prod, "verify": verify}
+        return store.create_job(project["id"], prompt, "new", options)
+    except BaseException:
+        for path in made:
+            with contextlib.suppress(OSError):
+                path.rmdir()  # only when still empty
+        raise
 
 
 def make_pipeline(settings: Settings, store: Store, emit: EventSink) -> Pipeline:
@@ -92,4 +142,4 @@ def make_pipeline(settings: Settings, store: Store, emit: EventSink) -> Pipeline
     return pipeline
 
 
-__all__ = ["check_out_dir", "default_slug", "make_pipeline", "prepare_new_job", "slugify"]
+__all__ = ["check_out_dir", "default_slug", "lock_project", "make_pipeline", "prepare_new_job", "slugify"]

@@ -3,16 +3,19 @@
 ``check_relative_path`` accepts only plain relative paths under the allowed folders with allowed
 extensions; ``safe_write`` writes a whole file set inside a project folder, refusing the set if
 any path is hostile, and never follows a symlink out of the project.
+
+Everything in a project folder may have been written by the code a build ran, so every host-side
+write into one goes through ``write_file`` / ``copy_tree`` (``hostio.py``): folders are opened one
+component at a time with ``O_NOFOLLOW``, and a symlink or special file anywhere on the way is refused.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.hostio import UnsafePath, write_file
 
 ALLOWED_DIRS = ("app", "components", "lib", "public")
 ALLOWED_EXTS = (".tsx", ".ts", ".css", ".svg", ".json", ".txt", ".ico", ".webmanifest")
@@ -91,29 +94,15 @@ def safe_write(project_dir: Path, files: dict[str, str]) -> list[str]:
     """
     root = Path(project_dir).resolve()
     checked = {check_relative_path(p): text for p, text in files.items()}
-    for rel in checked:
-        resolve_inside(root, rel)
-    written: list[str] = []
     for rel, text in checked.items():
+        resolve_inside(root, rel)
         if not isinstance(text, str):
             raise _refuse(rel, "content is not text")
-        target = root / rel
-        parent = root
-        for part in PurePosixPath(rel).parent.parts:
-            parent = parent / part
-            if parent.is_symlink() or (parent.exists() and not parent.is_dir()):
-                raise _refuse(rel, f"{parent.relative_to(root)} is not a plain folder")
-            parent.mkdir(exist_ok=True)
-        if not _inside(root, target.parent.resolve()) or target.is_symlink():
-            raise _refuse(rel, "the target escapes the project")
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".sitegen-", suffix=".tmp")
+    written: list[str] = []
+    for rel, text in checked.items():
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            write_file(root, rel, text.encode("utf-8"))
+        except UnsafePath as exc:
+            raise _refuse(rel, str(exc)) from exc
         written.append(rel)
     return written

@@ -13,6 +13,7 @@ import sys
 import typing
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -45,17 +46,17 @@ VerifyOpt = Annotated[bool | None, typer.Option("--verify/--no-verify", help="Ch
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show build output.")]
 
 
-def check_choice(value: str | None, choices: Iterable[str], flag: str) -> None:
-    """A value outside its registry's names is bad usage (exit 2)."""
+def check_choice(value: str | None, choices: Iterable[str], flag: str, what: str) -> None:
+    """A value outside its registry's names is bad usage (exit 2): "unknown <what> 'x'"."""
     names = tuple(choices)
     if value and value not in names:
-        raise usage(f"unknown {flag.lstrip('-')} {value!r}", f"Use {flag} {', '.join(names)}.")
+        raise usage(f"unknown {what} {value!r}", f"Use {flag} {', '.join(names)}.")
 
 
 def check_job_options(provider: str, sandbox: str | None, deploy: str | None) -> None:
-    check_choice(provider, PROVIDER_NAMES, "--provider")
-    check_choice(sandbox, SANDBOXES, "--sandbox")
-    check_choice(deploy, TARGETS, "--deploy")
+    check_choice(provider, PROVIDER_NAMES, "--provider", "provider")
+    check_choice(sandbox, SANDBOXES, "--sandbox", "sandbox")
+    check_choice(deploy, TARGETS, "--deploy", "deploy target")
 
 
 def command(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -129,10 +130,11 @@ def run_job(
     ``extra`` adds keys to the final report.
     """
     from sitegen.cli import views  # noqa: PLC0415
-    from sitegen.jobs import make_pipeline  # noqa: PLC0415
+    from sitegen.jobs import lock_project, make_pipeline  # noqa: PLC0415
 
-    pipeline = make_pipeline(settings, store, term.on_event)
     job = store.get_job(job_id)
+    lock_project(settings.home, Path(store.get_project(job["project_id"])["path"]))  # one writer per folder
+    pipeline = make_pipeline(settings, store, term.on_event)
     if not term.json_mode:
         project = store.get_project(job["project_id"])
         label = verb or ("Resuming" if resume else "Creating")

@@ -45,7 +45,7 @@ def deploy_cmd(
     settings, store = context()
     found = store.find_project(project)
     target = target or found.get("deploy_target") or "static"
-    check_choice(target, TARGETS, "--target")
+    check_choice(target, TARGETS, "--target", "deploy target")
     if static_dir and target != "static":
         raise usage("--dir only applies to --target static")
     if timeout is not None and timeout <= 0:
@@ -57,8 +57,10 @@ def deploy_cmd(
 
     check_target_config(settings, target)
     options: dict[str, Any] = {"deploy": target, "prod": prod}
-    if static_dir:
-        options["static_dir"] = str(static_dir.expanduser().resolve())
+    if static_dir:  # never a folder of someone's files, the project, SITEGEN_HOME, / or $HOME
+        from sitegen.deploy import check_static_dir  # noqa: PLC0415
+
+        options["static_dir"] = str(check_static_dir(static_dir, Path(found["path"]), settings.home))
     if timeout:
         options["deploy_timeout"] = timeout
     return run_deploy_job(term, settings, store, found, options)

@@ -28,6 +28,7 @@ from sitegen.cli.app import (
     run_job,
 )
 from sitegen.errors import ErrorKind, SitegenError, usage
+from sitegen.locks import lock_project
 
 MAX_INSTRUCTION = 4000
 
@@ -113,6 +114,7 @@ def edit_cmd(
             "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
         )
     _check_offline_edit(settings, provider, model or [], path, text)
+    lock_project(settings.home, path)  # a second process on this folder gets exit 2
     _snapshot_before(term, path)
     options = {
         "provider": provider,
@@ -176,6 +178,7 @@ def undo_cmd(
     settings, store = context({"sandbox": sandbox})
     found = store.find_project(project)
     path = project_dir(found)
+    lock_project(settings.home, path)
     version = history.undo(path)
     restored = history.restore_build(path)
     if not term.json_mode:

@@ -6,15 +6,16 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import time
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sitegen.config import ENV_FIELDS, SECRET_FIELDS, Settings
+from sitegen import hostio
+from sitegen.config import Settings
 from sitegen.deployers.tools import LogFn, ensure_tool, run_cli
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.secrets import SECRET_VARS
 
 # Variables that make the Vercel CLI believe an AI agent drives it (see @vercel/detect-agent):
 # it then changes its output and prompts. We clear them and also ask for --json.
@@ -25,7 +26,7 @@ AGENT_VARS = (
     "COPILOT_ALLOW_ALL", "COPILOT_GITHUB_TOKEN",
 )
 AGENT_PREFIXES = ("CODEX_", "CURSOR_", "CLAUDE_CODE")
-SECRET_ENV = tuple(var for var, field in ENV_FIELDS.items() if field in SECRET_FIELDS)
+SECRET_ENV = SECRET_VARS
 
 
 @dataclass
@@ -69,18 +70,21 @@ def staging_dir(settings: Settings, target: str, project_dir: Path) -> Path:
     return settings.home / "deploy" / target / key
 
 
-def sync_tree(src: Path, dest: Path, keep: tuple[str, ...] = ()) -> int:
-    """Make dest an exact copy of src (entries named in ``keep`` survive); return the file count."""
+def sync_tree(src: Path, dest: Path, keep: tuple[str, ...] = (), on_log: LogFn | None = None) -> int:
+    """Make dest an exact copy of src (entries named in ``keep`` survive); return the file count.
+
+    ``src`` is a build output the site's own code wrote: symlinks and special files in it are
+    skipped (never copied as their targets), and nothing in ``dest`` is followed either.
+    """
     dest.mkdir(parents=True, exist_ok=True)
-    for entry in dest.iterdir():
-        if entry.name in keep:
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-    shutil.copytree(src, dest, dirs_exist_ok=True, symlinks=False)
-    return sum(1 for p in src.rglob("*") if p.is_file())
+    try:
+        hostio.empty_dir(dest, keep=keep)
+        count, skipped = hostio.copy_tree(src, dest)
+    except hostio.UnsafePath as exc:
+        raise fail(f"refusing to copy the site: {exc}", "Rebuild the project; the build left links in out/.") from exc
+    if skipped and on_log:
+        on_log(f"skipped {len(skipped)} symlink(s) or special file(s) in out/: {', '.join(skipped[:5])}")
+    return count
 
 
 def json_object(text: str) -> dict[str, Any] | None:
@@ -104,7 +108,7 @@ def deploy_vercel(out: Path, settings: Settings, prod: bool, on_log: LogFn, time
     started = time.monotonic()  # the install does not count against the deploy timeout
     stage = staging_dir(settings, "vercel", out.parent)
     site = stage / site_name(out.parent)  # the CLI names a new project after the folder
-    count = sync_tree(out, site, keep=(".vercel",))
+    count = sync_tree(out, site, keep=(".vercel",), on_log=on_log)
     on_log(f"deploying {count} files from {out} to Vercel{' (production)' if prod else ''}")
     global_config = stage / "global-config"
     global_config.mkdir(parents=True, exist_ok=True)
@@ -203,18 +207,61 @@ def deploy_cloudflare(out: Path, settings: Settings, prod: bool, on_log: LogFn, 
 
 
 # ------------------------------------------------------------------------------------ static
-def deploy_static(out: Path, dest: Path | None, on_log: LogFn) -> DeployResult:
+STATIC_MARKER = ".sitegen-static-deploy"  # sitegen made this folder: later deploys may replace its files
+DEFAULT_STATIC = PurePosixPath(".sitegen", "static-deploy")
+
+
+def _refuse_dir(message: str) -> SitegenError:
+    return SitegenError(message, ErrorKind.USAGE,
+                        "Pass --dir a new or empty folder (or one an earlier static deploy made).")
+
+
+def check_static_dir(dest: Path, project_dir: Path, home: Path) -> Path:
+    """The resolved --dir, or a USAGE error when copying there could destroy files sitegen did not make:
+    it must be missing, empty or marked as an earlier static deploy's, and never be /, $HOME, inside
+    the project, or contain the project or SITEGEN_HOME."""
+    resolved = Path(dest).expanduser().resolve()
+    project, home = Path(project_dir).resolve(), Path(home).resolve()
+    if resolved == Path(resolved.anchor) or resolved == Path.home().resolve():
+        raise _refuse_dir(f"--dir {resolved} is the root or home folder; refusing to replace its files")
+    for protected, what in ((project, "the project"), (home, "SITEGEN_HOME")):
+        if protected == resolved or protected.is_relative_to(resolved):
+            raise _refuse_dir(f"--dir {resolved} contains {what} ({protected}); refusing to replace it")
+    if resolved.is_relative_to(project):
+        raise _refuse_dir(f"--dir {resolved} is inside the project; leave the default or pick a folder outside it")
+    if resolved.exists():
+        if not resolved.is_dir():
+            raise _refuse_dir(f"--dir {resolved} is a file, not a folder")
+        marker = resolved / STATIC_MARKER
+        if any(resolved.iterdir()) and not (marker.is_file() and not marker.is_symlink()):
+            raise _refuse_dir(f"--dir {resolved} is not empty and was not made by sitegen; its files stay as they are")
+    return resolved
+
+
+def deploy_static(out: Path, dest: Path | None, on_log: LogFn, home: Path | None = None) -> DeployResult:
     """Copy out/ to a folder (default <project>/.sitegen/static-deploy) and say how to host it."""
-    dest = (dest or out.parent / ".sitegen" / "static-deploy").expanduser().resolve()
-    if dest == out.resolve() or out.resolve() in dest.parents:
-        raise fail(f"the static folder {dest} may not be inside {out}", "Choose another --dir.")
+    project = out.parent.resolve()
+    if dest is None:
+        root, rel = project, DEFAULT_STATIC
+        shown = project / DEFAULT_STATIC
+    else:
+        root, rel = check_static_dir(dest, project, home or project), PurePosixPath()
+        shown = root
     try:
-        count = sync_tree(out, dest)
+        root.mkdir(parents=True, exist_ok=True)
+        hostio.open_dir_close(root, rel)
+        hostio.write_file(root, rel / STATIC_MARKER, b"made by sitegen deploy --target static\n")
+        hostio.empty_dir(root, rel, keep=(STATIC_MARKER,))
+        count, skipped = hostio.copy_tree(out, root, rel)
+    except hostio.UnsafePath as exc:
+        raise fail(f"refusing to copy the site to {shown}: {exc}", "Choose another --dir.") from exc
     except OSError as exc:
-        raise fail(f"cannot copy the site to {dest}: {exc.strerror or exc}",
+        raise fail(f"cannot copy the site to {shown}: {exc.strerror or exc}",
                    "Choose a folder you can write to with --dir.") from exc
-    on_log(f"copied {count} files to {dest}")
-    on_log(f"serve it locally: python3 -m http.server --directory {dest} 8000")
+    if skipped:
+        on_log(f"skipped {len(skipped)} symlink(s) or special file(s) in out/: {', '.join(skipped[:5])}")
+    on_log(f"copied {count} files to {shown}")
+    on_log(f"serve it locally: python3 -m http.server --directory {shown} 8000")
     on_log("or upload the folder as is to any static host (nginx, S3, GitHub Pages, Netlify Drop).")
     stamp = time.strftime("%Y%m%d%H%M%S")
-    return DeployResult(dest.as_uri(), "static", f"static-{stamp}", time.time())
+    return DeployResult(shown.as_uri(), "static", f"static-{stamp}", time.time())

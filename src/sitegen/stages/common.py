@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitegen import hostio
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import JobContext
 from sitegen.plan import SitePlan
@@ -49,14 +49,22 @@ def load_plan(ctx: JobContext) -> SitePlan:
 
 
 def copy_template(project_dir: Path) -> None:
+    """Put the template's files in the project; a link planted in their place is replaced, never followed."""
     source = template_dir()
     for src_name, dest_name in TEMPLATE_FILES.items():
-        shutil.copyfile(source / src_name, project_dir / dest_name)
+        data = (source / src_name).read_bytes()
+        try:
+            hostio.write_file(Path(project_dir), dest_name, data, replace_link=True)
+        except hostio.UnsafePath as exc:
+            raise SitegenError(f"refusing to write the template: {exc}", ErrorKind.USAGE,
+                               "Remove that entry from the project folder and run the job again.") from exc
 
 
 def save_json(path: Path, data: Any) -> None:
-    """Write ``data`` as JSON, atomically (a temporary file, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    """Write ``data`` as JSON, atomically (a temporary file, then a rename), following no link."""
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        hostio.write_meta(path, text.encode("utf-8"))
+    except hostio.UnsafePath as exc:
+        raise SitegenError(f"refusing to write {path}: {exc}", ErrorKind.USAGE,
+                           "Remove the link from the project's .sitegen folder and run the job again.") from exc

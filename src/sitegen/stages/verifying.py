@@ -18,7 +18,7 @@ from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import JobContext
 from sitegen.sandbox.choice import select_builder
 from sitegen.stages.building import run_build
-from sitegen.stages.common import provider_for
+from sitegen.stages.common import provider_for, save_json
 from sitegen.verify.browser import find_chromium, routes_from_out, verify_site
 from sitegen.verify.report import VerifyReport
 
@@ -89,8 +89,7 @@ def verify_stage(ctx: JobContext) -> dict[str, Any]:
 def record(ctx: JobContext, report: VerifyReport, rounds: int = 0) -> None:
     """Save the report in the project and its summary in the job result (also when it failed)."""
     path = ctx.meta_dir / "verify.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    save_json(path, report.to_dict())  # never through a link a build left in .sitegen/
     result = ctx.state.setdefault("result", {})
     result["screenshots"] = report.screenshots
     result["verify"] = {

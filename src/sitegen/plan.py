@@ -176,6 +176,7 @@ class SitePlan(BaseModel):
     contact: Contact = Field(default_factory=Contact)
     footer_note: str = ""
     url: str = ""  # the public address (https://…) when known: canonical URLs, sitemap, JSON-LD
+    lang: str = "en"  # the language of the site's words (ISO 639-1), for <html lang>
 
     @field_validator("pages")
     @classmethod

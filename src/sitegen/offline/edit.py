@@ -9,14 +9,14 @@ or semicolons. Anything else is a USAGE error that says what offline edits can d
 
 from __future__ import annotations
 
-import json
 import re
-import zlib
 from typing import Any
 
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.offline.palettes import _tint, finalize, mix, shift_hue
-from sitegen.plan import Item, Palette, Section, SitePlan
+from sitegen.offline.detect import COLOUR_WORDS
+from sitegen.offline.palettes import finalize, mix, shift_hue, tint
+from sitegen.offline.sections import default_section
+from sitegen.plan import Palette, SitePlan
 
 CAPABILITIES = (
     "Offline edits can: change colours ('make it green', 'darker hero', 'dark mode', 'primary #0f766e'), "
@@ -83,48 +83,9 @@ SECTION_WORDS: dict[str, str] = {
     "banner": "hero",
 }
 # copy for kinds whose library has none of its own for a section (the generic one would not suit)
-FOOD_PRICING: dict[str, Any] = {
-    "eyebrow": ["Beyond the counter"],
-    "heading": ["Subscriptions and catering"],
-    "sub": ["Take {name} home, to the office, or to your next party."],
-    "items": [
-        {
-            "title": "At home",
-            "text": "A weekly box of our favourites, delivered fresh.",
-            "meta": "{cur}15 / week",
-            "tags": ["Delivered every Friday", "Skip or pause any week"],
-        },
-        {
-            "title": "At the office",
-            "text": "Everything your team needs for a good morning.",
-            "meta": "{cur}90 / month",
-            "tags": ["Weekly delivery", "Free tasting session", "Flexible quantities"],
-            "highlight": True,
-        },
-        {
-            "title": "Events",
-            "text": "Catering for birthdays, launches and weddings.",
-            "meta": "from {cur}250",
-            "tags": ["Menus made with you", "Set-up and service"],
-        },
-    ],
-    "cta": [("Ask about catering", "#contact")],
-}
-KIND_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
-    ("cafe", "pricing"): FOOD_PRICING,
-    ("bakery", "pricing"): FOOD_PRICING,
-    ("restaurant", "pricing"): FOOD_PRICING,
-}
 # sections that end a page: new ones go before them
 CLOSING = ("cta", "contact", "hours")
 
-COLOUR_WORDS: dict[str, str] = {}
-try:  # the offline planner's colour words, when present
-    from sitegen.offline.detect import COLOUR_WORDS as _DETECT_COLOURS
-
-    COLOUR_WORDS.update(_DETECT_COLOURS)
-except ImportError:  # pragma: no cover
-    COLOUR_WORDS.update({"green": "#2f7d4f", "blue": "#2563eb", "red": "#dc2626", "purple": "#7c3aed"})
 
 _SPLIT = re.compile(
     r"\s*(?:;|,?\s+and then\s+|,?\s+then\s+|,\s*and\s+|\s+and\s+(?=(?:make|add|remove|delete|"
@@ -352,98 +313,6 @@ def _remove_page(data: dict[str, Any], name: str) -> list[str] | None:
     return [f"removed the {page['nav_label']} page"]
 
 
-def default_section(data: dict[str, Any], kind: str) -> Section:
-    """A section of ``kind`` with copy suited to the plan's kind (from the offline copy library)."""
-    spec = _copy_spec(data.get("kind", "general"), kind)
-    values = _template_values(data)
-    seed = zlib.crc32(f"{data['name']}:{kind}".encode())
-
-    def pick(key: str) -> str:
-        options = spec.get(key) or [""]
-        return _fill(options[seed % len(options)], values)
-
-    items_raw = list(spec.get("items") or [])
-    if spec.get("pick"):
-        items_raw = items_raw[: int(spec["pick"])]
-    metas = spec.get("metas") or []
-    people = _people()
-    items: list[Item] = []
-    for i, raw in enumerate(items_raw):
-        item = json.loads(_fill(json.dumps(raw), values, json_safe=True))
-        if kind in ("testimonials", "team") and not item.get("title") and people:
-            item["title"] = people[(seed + i) % len(people)]
-        if kind == "testimonials" and not item.get("meta") and metas:
-            item["meta"] = _fill(metas[i % len(metas)], values)
-        items.append(Item.model_validate(item))
-    cta = (spec.get("cta") or [("", "")])[0]
-    secondary = (spec.get("secondary") or [("", "")])[0]
-    return Section(
-        kind=kind,
-        eyebrow=pick("eyebrow"),
-        heading=pick("heading") or kind.title(),
-        subheading=pick("sub"),
-        body=pick("body"),
-        items=items,
-        cta_label=_fill(cta[0], values),
-        cta_href=cta[1],
-        secondary_label=_fill(secondary[0], values),
-        secondary_href=secondary[1],
-    )
-
-
-def _copy_spec(site_kind: str, kind: str) -> dict[str, Any]:
-    kinds: dict[str, dict[str, Any]] = {}
-    for module in ("copy_food", "copy_business", "copy_services", "copy_community", "copy_personal"):
-        try:
-            mod = __import__(f"sitegen.offline.{module}", fromlist=["KINDS"])
-            kinds.update(getattr(mod, "KINDS", {}))
-        except ImportError:
-            continue
-    own = (kinds.get(site_kind) or {}).get("sections", {}).get(kind) or KIND_OVERRIDES.get((site_kind, kind))
-    if own:
-        return own
-    try:
-        from sitegen.offline.copy_common import GENERIC
-    except ImportError:  # pragma: no cover
-        GENERIC = {}  # noqa: N806
-    return GENERIC.get(kind) or {"heading": [kind.replace("_", " ").title()]}
-
-
-def _people() -> list[str]:
-    try:
-        from sitegen.offline.copy_common import PEOPLE
-    except ImportError:  # pragma: no cover
-        return []
-    return list(PEOPLE)
-
-
-def _template_values(data: dict[str, Any]) -> dict[str, str]:
-    place = data.get("location") or ""
-    cur = "$"
-    try:
-        from sitegen.offline.copy_common import CITY_INFO
-
-        cur = CITY_INFO.get(place.lower().split(",")[0].strip(), (cur, ""))[0]
-    except ImportError:  # pragma: no cover
-        pass
-    return {
-        "name": data["name"],
-        "place": place or "town",
-        "in_place": f" in {place}" if place else "",
-        "label": data.get("kind", "business").replace("_", " "),
-        "cur": cur,
-        "year": str(2008 + zlib.crc32(data["name"].encode()) % 12),
-    }
-
-
-def _fill(template: str, values: dict[str, str], json_safe: bool = False) -> str:
-    def sub(m: re.Match[str]) -> str:
-        value = values.get(m.group(1), m.group(0))
-        return json.dumps(value)[1:-1] if json_safe else value
-
-    return re.sub(r"\{(\w+)\}", sub, template or "")
-
-
 # -- colours ----------------------------------------------------------------------------------------
 def _colours(data: dict[str, Any], clause: str, low: str) -> list[str] | None:
     pal = Palette.model_validate(data["palette"])
@@ -491,7 +360,7 @@ def _colours(data: dict[str, Any], clause: str, low: str) -> list[str] | None:
         changes.append(f"made the main colours lighter ({pal.primary} -> {primary})")
     background, surface, text, muted = pal.background, pal.surface, pal.text, pal.muted
     if dark != pal.dark or (colour_hex and not accent_only):
-        background, surface, text, muted = _tint(primary, dark)
+        background, surface, text, muted = tint(primary, dark)
     new = finalize(
         Palette(
             primary=primary, accent=accent, background=background, surface=surface, text=text, muted=muted, dark=dark

@@ -169,7 +169,7 @@ def foreground_for(bg: str) -> str:
     return WHITE if contrast(WHITE, bg) > contrast(BLACK, bg) else BLACK
 
 
-def _tint(primary: str, dark: bool) -> tuple[str, str, str, str]:
+def tint(primary: str, dark: bool) -> tuple[str, str, str, str]:
     """Background, surface, text and muted colours tinted by ``primary``."""
     if dark:
         bg = mix(primary, "#0b0b0d", 0.9)
@@ -194,10 +194,10 @@ def build_palette(kind: str, tone: str, colours: list[str], moods: list[str], co
     elif chromatic:
         primary = colour_hex[chromatic[0]]
         accent = colour_hex[chromatic[1]] if len(chromatic) > 1 else shift_hue(primary, 35, 0.9, 1.1)
-        bg, surface, text, muted = _tint(primary, False)
+        bg, surface, text, muted = tint(primary, False)
     elif names and names[0] in {"charcoal", "grey", "gray", "silver"}:
         primary = colour_hex[names[0]]
-        bg, surface, text, muted = _tint(primary, False)
+        bg, surface, text, muted = tint(primary, False)
     elif names == ["black"]:
         dark = True
     # tone tweaks
@@ -221,7 +221,7 @@ def build_palette(kind: str, tone: str, colours: list[str], moods: list[str], co
     if dark:
         gold = colour_hex.get(chromatic[0], primary) if chromatic else primary
         primary = gold
-        bg, surface, text, muted = _tint(primary, True)
+        bg, surface, text, muted = tint(primary, True)
         if "black" in names:
             bg, surface = "#0b0b0b", "#1a1a1a"
             text, muted = "#f5f5f4", "#b4b0aa"
@@ -249,3 +249,74 @@ def palette_problems(p: Palette) -> list[str]:
         ("primary/background", p.primary, p.background, 3.0),
     ]
     return [f"{name} {contrast(a, b):.2f} < {r}" for name, a, b, r in checks if contrast(a, b) < r]
+
+
+def text_problems(p: Palette) -> list[str]:
+    """Readability problems of the text colours only (what must hold even with colours the user chose)."""
+    return [x for x in palette_problems(p) if not x.startswith("primary/")]
+
+
+MOOD_BASES: dict[str, tuple[str, str]] = {  # mood -> (primary, accent) when no colour is named
+    "earthy": ("#8a5a3b", "#6b7d4f"), "cool": ("#1f6f8b", "#5b8def"), "warm": ("#c2562b", "#e0a040"),
+    "jewel": ("#0f5e6e", "#8e2c6f"),
+}
+
+
+def mood_tweaks(p: Palette, moods: list[str], named: bool) -> Palette:
+    """Earthy, cool, warm, jewel, muted and vibrant moods applied to a palette (before any exact colour)."""
+    primary, accent, bg, surface, text, muted = p.primary, p.accent, p.background, p.surface, p.text, p.muted
+    for mood in moods:
+        if mood in MOOD_BASES and not named:
+            primary, accent = MOOD_BASES[mood]
+            bg, surface, text, muted = tint(primary, p.dark)
+            if mood == "earthy" and not p.dark:
+                bg, surface = "#f7f2ea", "#ece3d4"
+    if "muted" in moods:
+        primary, accent = shift_hue(primary, 0, 0.55), shift_hue(accent, 0, 0.55)
+    if "vibrant" in moods:
+        primary, accent = shift_hue(primary, 0, 1.4), shift_hue(accent, 0, 1.4)
+    return finalize(Palette(primary=primary, accent=accent, background=bg, surface=surface, text=text,
+                            muted=muted, dark=p.dark))
+
+
+def with_requested(base: Palette, roles: dict[str, str], free: list[str]) -> Palette:
+    """``base`` with the user's exact colours in place; only text colours move to stay readable (WCAG AA).
+
+    ``roles`` maps background/primary/accent/surface/text to a colour the prompt gave that role;
+    ``free`` are exact colours given without a role, in prompt order: a very light or very dark one
+    becomes the background when none was given, the others fill primary, then accent.
+    """
+    roles = dict(roles)
+    for hex_ in free:
+        lum = luminance(hex_)
+        if "background" not in roles and (lum > 0.85 or lum < 0.012) and (roles or len(free) > 1):
+            roles["background"] = hex_
+        elif "primary" not in roles:
+            roles["primary"] = hex_
+        elif "accent" not in roles:
+            roles["accent"] = hex_
+    if not roles:
+        return base
+    primary = roles.get("primary", base.primary)
+    accent = roles.get("accent", base.accent if "primary" not in roles else shift_hue(primary, 35, 0.9, 1.1))
+    if "background" in roles:
+        bg = roles["background"]
+        dark = luminance(bg) < 0.2
+        surface = mix(bg, WHITE, 0.07) if dark else mix(bg, primary, 0.07)
+        text = mix(primary, "#fafafa", 0.93) if dark else mix(primary, "#0a0a0a", 0.85)
+        muted = mix(primary, "#d4d4d8", 0.8) if dark else mix(primary, "#3f3f46", 0.75)
+    elif "primary" in roles:
+        dark = base.dark
+        bg, surface, text, muted = tint(primary, dark)
+    else:
+        dark, bg, surface, text, muted = base.dark, base.background, base.surface, base.text, base.muted
+    surface = roles.get("surface", surface)
+    text = roles.get("text", text)
+    text = ensure_contrast(ensure_contrast(text, bg, 7.0 if "text" not in roles else 4.5), surface, 4.5)
+    muted = ensure_contrast(ensure_contrast(muted, bg, 4.6), surface, 4.5)
+    if "primary" not in roles:
+        primary = ensure_contrast(primary, bg, 3.0)
+    if "accent" not in roles:
+        accent = ensure_contrast(accent, bg, 2.0)
+    return Palette(primary=primary, primary_foreground=foreground_for(primary), accent=accent, background=bg,
+                   surface=surface, text=text, muted=muted, dark=dark)

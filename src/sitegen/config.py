@@ -45,6 +45,7 @@ ENV_FIELDS: dict[str, str] = {
     "CLOUDFLARE_API_TOKEN": "cloudflare_token",
     "SUPABASE_URL": "supabase_url",
     "SUPABASE_SERVICE_ROLE_KEY": "supabase_key",
+    "SUPABASE_JWT_SECRET": "supabase_jwt_secret",
     "SITEGEN_SUPABASE_USER_ID": "supabase_user_id",
 }
 
@@ -75,6 +76,7 @@ class Settings(BaseModel):
     cloudflare_token: str = ""
     supabase_url: str = ""
     supabase_key: str = ""
+    supabase_jwt_secret: str = ""  # `sitegen serve`: verify Supabase user JWTs (legacy HS256 secret)
     supabase_user_id: str = ""
     prices: dict[str, tuple[float, float]] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
 

@@ -123,7 +123,10 @@ def test_deterministic_fixes_come_first_and_cost_no_tokens(tmp_path: Path) -> No
     fixer = FakeFixer(lambda p: {})
     result, events, _ = run(root, ScriptedBuilder(judge), fixer)
     assert result.ok and fixer.prompts == []
-    assert events[1][2]["files"] == {"components/Widget.tsx": ["auto:imports", "auto:icons", "auto:use-client"]}
+    applied = next(d for k, _, d in events if k == "fix_applied")
+    assert applied["files"] == {"components/Widget.tsx": ["auto:motion", "auto:lucide-icon", "auto:use-client"]}
+    fixes = next(d for k, _, d in events if k == "autofix")["fixes"]
+    assert {"rule": "motion", "file": "components/Widget.tsx"} in fixes
 
 
 def test_same_errors_coming_back_stop_early(tmp_path: Path) -> None:
@@ -139,17 +142,46 @@ def test_a_never_fixed_error_stops_after_the_cap_with_the_last_log(tmp_path: Pat
     root = project(tmp_path, {"components/Broken.tsx": "export function B() {\n  return <div>broken\n}\n"})
     moved = iter(range(1, 100))
 
-    def worse(p: Prompt) -> dict[str, str]:  # a different (still broken) file each time
-        return {"components/Broken.tsx": "\n" * next(moved) + "export function B() {\n  return <div>broken\n}\n"}
+    def worse(p: Prompt) -> dict[str, str]:  # a different (still broken) file each time, new message each time
+        n = next(moved)
+        return {"components/Broken.tsx": "\n" * n + "export function B() {\n  return <div>broken\n}\n"}
 
     fixer = FakeFixer(worse)
-    builder = ScriptedBuilder(syntax_judge)
+
+    def judge(r: Path) -> str:
+        text = (r / "components/Broken.tsx").read_text()
+        line = text.splitlines().index("}") + 1
+        return SYNTAX_LOG.format(line=line).replace("Unexpected token.", f"Unexpected token ({line}).")
+
+    builder = ScriptedBuilder(judge)
     result, events, _ = run(root, builder, fixer, max_attempts=3)
     assert not result.ok and builder.builds == 4 and len(fixer.prompts) == 3
     assert [k for k, _, _ in events].count("fix_attempt") == 3
     assert events[-1][0] == "fix_gave_up" and "after 3 fix attempt" in events[-1][1]
     assert "Broken.tsx:6:1" in events[-1][2]["log_tail"]  # the last build's log
     assert "Broken.tsx:6:1" in result.log and "fix attempt" in result.error
+
+
+def test_an_error_already_sent_to_the_fixer_is_not_paid_for_twice(tmp_path: Path) -> None:
+    root = project(tmp_path, {"components/Broken.tsx": "export function B() {\n  return <div>broken\n}\n"})
+    moved = iter(range(1, 100))
+    fixer = FakeFixer(lambda p: {"components/Broken.tsx": "\n" * next(moved) + "export function B() {\n"
+                                 "  return <div>broken\n}\n"})
+    builder = ScriptedBuilder(syntax_judge)  # same message, new line: the same error for the fixer
+    result, events, _ = run(root, builder, fixer, max_attempts=3)
+    assert not result.ok and len(fixer.prompts) == 1 and builder.builds == 2
+    kinds = [k for k, _, _ in events]
+    assert "fix_skipped" in kinds and kinds[-1] == "fix_gave_up" and "no fix could be made" in events[-1][1]
+
+
+def test_a_fixer_answer_that_changes_nothing_stops_the_loop(tmp_path: Path) -> None:
+    root = project(tmp_path, {"components/Broken.tsx": "export function B() {\n  return <div>broken\n}\n"})
+    fixer = FakeFixer(lambda p: {"components/Broken.tsx": (root / "components/Broken.tsx").read_text()})
+    builder = ScriptedBuilder(syntax_judge)
+    result, events, _ = run(root, builder, fixer, max_attempts=3)
+    assert not result.ok and builder.builds == 1 and len(fixer.prompts) == 1
+    assert [k for k, _, _ in events] == ["fix_attempt", "fix_nothing", "fix_gave_up"]
+    assert "fix_done" not in [k for k, _, _ in events]
 
 
 def test_offline_provider_only_gets_deterministic_fixes(tmp_path: Path) -> None:

@@ -12,6 +12,9 @@ HEADER_RE = re.compile(r"^\.?/?((?:[\w@\-\[\]().]+/)*[\w@\-\[\]().]+\.(?:tsx|ts|
 # tsc style: "app/page.tsx(1,7): error TS2322: Type 'string' is not assignable to type 'number'."
 TSC_RE = re.compile(r"^\.?/?(\S+\.(?:tsx|ts|jsx|js))\((\d+),(\d+)\): error (TS\d+): (.+)$")
 PRERENDER_RE = re.compile(r'^Error occurred prerendering page "([^"]*)"')
+# "⨯ useSearchParams() should be wrapped in a suspense boundary at page "/". Read more: ..." (before the above)
+PRE_ERROR_RE = re.compile(r"^(?:⨯|\u2a2f|Error:)\s*(.+?)(?:\s*Read more: \S+)?$")
+STACK_LOC_RE = re.compile(r"^\s*at .*?\(?((?:/|\./)?[\w@\-\[\]().]+(?:/[\w@\-\[\]().]+)*\.(?:tsx|ts|jsx|js)):(\d+):(\d+)\)?\s*$")
 FRAME_RE = re.compile(r"^\s*(?:>\s*)?\d*\s*\|")  # code frame lines: "  2 | ...", "> 3 | ...", "    | ^"
 STOP_RE = re.compile(r"^\s*(?:at |Import trace|https?://|Export encountered|> Build error|\S+ Next\.js build worker)")
 
@@ -84,6 +87,30 @@ def _block_message(lines: list[str], start: int) -> tuple[str, int]:
     return message[:1500], i
 
 
+def _preceding_error(lines: list[str], start: int) -> str:
+    """The error Next printed just before "Error occurred prerendering page" (skipping its stack)."""
+    j = start - 1
+    while j >= 0 and (not lines[j].strip() or lines[j].strip().startswith("at ")):
+        j -= 1
+    if j >= 0 and (m := PRE_ERROR_RE.match(lines[j].strip())):
+        return m[1]
+    return ""
+
+
+def _stack_location(lines: list[str], start: int, project_dir: Path | None) -> tuple[str, int, int] | None:
+    """The first stack frame after ``start`` that points into the project's own files."""
+    for line in lines[start:start + 30]:
+        if not line.strip().startswith("at "):
+            if line.strip() and not FRAME_RE.match(line) and not line.strip().startswith(("{", "}", "digest")):
+                break
+            continue
+        if (m := STACK_LOC_RE.match(line)) and "node_modules" not in m[1] and ".next/" not in m[1]:
+            rel = _rel(m[1], project_dir)
+            if not rel.startswith("/"):
+                return rel, int(m[2]), int(m[3])
+    return None
+
+
 def parse_build_errors(log: str, project_dir: Path | None = None) -> list[BuildError]:
     """Every error in a build log that names a file (or a page), in order, without duplicates."""
     lines = strip_ansi(log).replace("\r\n", "\n").split("\n")
@@ -99,9 +126,11 @@ def parse_build_errors(log: str, project_dir: Path | None = None) -> list[BuildE
             message, i = _block_message(lines, i + 1)
             found.append(BuildError(_rel(m[1], project_dir), int(m[2]), int(m[3]), message or "build error"))
         elif m := PRERENDER_RE.match(stripped):
+            start = i
             message, i = _block_message(lines, i + 1)
-            message = f"while prerendering {m[1] or '/'}: {message or 'error'}"
-            found.append(BuildError(route_file(m[1], project_dir), 0, 0, message))
+            message = message or _preceding_error(lines, start)
+            file, line_no, col = _stack_location(lines, i, project_dir) or (route_file(m[1], project_dir), 0, 0)
+            found.append(BuildError(file, line_no, col, f"while prerendering {m[1] or '/'}: {message or 'error'}"))
         else:
             i += 1
     return list(dict.fromkeys(found))

@@ -36,7 +36,17 @@ HANDLER_RE = re.compile(r"\bon[A-Z][A-Za-z]+=\{")
 USE_CLIENT_RE = re.compile(r"""^\s*(?:/\*.*?\*/\s*|//[^\n]*\n\s*)*["']use client["']""", re.DOTALL)
 METADATA_RE = re.compile(r"\bexport\s+(?:const\s+metadata\b|(?:async\s+)?function\s+generateMetadata\b)")
 REMOTE_RE = re.compile(
-    r"""(?:src|href)=["'{`]*\s*["'`]?(https?:)?//(?!localhost)[^"'`\s]+\.(?:png|jpe?g|gif|webp|avif|js|css|woff2?)"""
+    # a src / srcSet / poster attribute (img, next/image, script, video, iframe ...) with a remote URL
+    r"""\b(?:src|srcSet|srcset|poster|data-src)\s*[=:]\s*\{?\s*["'`](?:https?:)?//(?!localhost)"""
+    # <link href="https://..."> (stylesheets, fonts, preconnects); plain <a href> links are fine
+    r"""|<link\b[^>]*?\bhref\s*=\s*\{?\s*["'`](?:https?:)?//"""
+    # url(https://...) in CSS, style objects and Tailwind bg-[url(...)]; @import of remote CSS
+    r"""|url\(\s*["']?(?:https?:)?//(?!www\.w3\.org/)|@import\s+["'](?:https?:)?//"""
+    # any URL literal of an image, script, style or font file, or of a known image host
+    r"""|["'`](?:https?:)?//(?!www\.w3\.org/)(?:[^"'`\s]+\.(?:png|jpe?g|gif|webp|avif|svg|ico|js|mjs|css|woff2?|ttf|otf)"""
+    r"""(?:[?#][^"'`\s]*)?["'`]|(?:images\.unsplash|source\.unsplash|plus\.unsplash|images\.pexels|cdn\.pixabay"""
+    r"""|res\.cloudinary)\.com/|(?:picsum\.photos|placehold\.co|via\.placeholder\.com|i\.pravatar\.cc|randomuser\.me"""
+    r"""|i\.imgur\.com|fonts\.googleapis\.com|fonts\.gstatic\.com)/)"""
 )
 
 
@@ -138,19 +148,30 @@ def fix_use_client(text: str) -> str | None:
     return '"use client";\n\n' + text
 
 
+def remote_findings(rel: str, text: str) -> list[Finding]:
+    """Every remote image, script, stylesheet or font a file would load (one finding per line)."""
+    out: list[Finding] = []
+    for match in REMOTE_RE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if not out or out[-1].line != line:
+            out.append(Finding(rel, line, "remote image, script, font or style: the site must work offline",
+                               "remote"))
+    return out
+
+
 def check_file(project_dir: Path, file: Path, packages: frozenset[str]) -> list[Finding]:
     rel = file.relative_to(project_dir).as_posix()
     if problem := path_problem(rel):
         return [Finding(rel, 1, f"file not allowed: {problem}", "path")]
     if file.is_symlink():
         return [Finding(rel, 1, "file not allowed: symbolic link", "path")]
-    if file.suffix not in CODE_EXTS:
+    if file.suffix not in CODE_EXTS and file.suffix != ".css":
         return []
     text = file.read_text(encoding="utf-8", errors="replace")
-    findings = check_imports(project_dir, file, text, packages)
-    for match in REMOTE_RE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        findings.append(Finding(rel, line, "remote image, script or style: the site must work offline", "remote"))
+    findings = remote_findings(rel, text)
+    if file.suffix == ".css":
+        return findings
+    findings = check_imports(project_dir, file, text, packages) + findings
     if file.suffix == ".tsx" and needs_use_client(text) and not has_use_client(text):
         findings.append(Finding(rel, 1, "uses hooks or event handlers without 'use client'", "use-client"))
     return findings

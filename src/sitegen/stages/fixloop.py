@@ -1,9 +1,11 @@
 """The fix loop of BUILDING: build, read the errors, fix cheaply first, then ask the FixerAgent.
 
 Each attempt: deterministic fixes over the project (no tokens), then the FixerAgent with the
-structured errors and only the files that still fail, then a rebuild. It stops on success, after
-``max_attempts`` attempts, when the same errors come back, or when nothing could be changed.
-Every attempt is reported through ``emit(kind, message, data)``.
+structured errors and only the files that still fail, then the deterministic fixes again over the
+files it wrote, then a rebuild. An error (same file and message) is handed to the fixer at most once
+per loop. It stops on success, after ``max_attempts`` attempts, when the same errors come back, or
+when nothing could be changed (the fixer's answer changed nothing). Every attempt is reported
+through ``emit(kind, message, data)``; deterministic fixes as ``autofix`` with ``{"fixes": [...]}``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.agents.fixer import FixerAgent
-from sitegen.checks.autofix import autofix_project
 from sitegen.checks.buildlog import BuildError, error_signature, log_tail, parse_build_errors
+from sitegen.checks.rules import fix_project
 from sitegen.errors import SitegenError
 from sitegen.providers.base import CallRecorder, Provider
 from sitegen.safepaths import path_problem, safe_write
@@ -53,6 +55,8 @@ class FixLoop:
         self.max_attempts = max(0, int(max_attempts))
         self.on_log = on_log
         self.attempt = 0
+        self.sent: set[tuple[str, str]] = set()  # (file, message) already handed to the fixer
+        self.changed = False  # some attempt really changed a file
 
     async def build(self) -> Any:
         try:
@@ -62,15 +66,25 @@ class FixLoop:
                 cancel()
             raise
 
+    def autofix(self, files: list[str] | None = None) -> dict[str, list[str]]:
+        """The deterministic rules over the project (or ``files``); {file: ["auto:<rule>", ...]}."""
+        fixes = fix_project(self.project_dir, files)
+        if fixes:
+            self.emit("autofix", f"fixed {len(fixes)} thing(s) without a model", {"fixes": fixes})
+        changes: dict[str, list[str]] = {}
+        for f in fixes:
+            changes.setdefault(f["file"], []).append(f"auto:{f['rule']}")
+        return changes
+
     async def repair(self, errors: list[BuildError], log: str) -> dict[str, list[str]]:
         """Change files to address ``errors``; return {file: [what changed it]} (empty: nothing)."""
-        changes: dict[str, list[str]] = {
-            f: [f"auto:{x}" for x in fixes] for f, fixes in autofix_project(self.project_dir).items()
-        }
+        changes = self.autofix()
         still = [f for f in _failing_files(self.project_dir, errors) if f not in changes]
-        if still and self.fixer.available:
-            texts = {f: (self.project_dir / f).read_text("utf-8", errors="replace") for f in still}
-            wanted = [e for e in errors if e.file in texts]
+        wanted = [e for e in errors if e.file in still and (e.file, e.message) not in self.sent]
+        if wanted and self.fixer.available:
+            asked = list(dict.fromkeys(e.file for e in wanted))
+            texts = {f: (self.project_dir / f).read_text("utf-8", errors="replace") for f in asked}
+            self.sent.update((e.file, e.message) for e in wanted)
             try:
                 fixed = await self.fixer.fix(wanted, texts, log_tail(log, 30))
             except SitegenError as exc:
@@ -79,8 +93,13 @@ class FixLoop:
                 fixed = {}
             if fixed:
                 safe_write(self.project_dir, fixed)
-            for f in fixed:
-                changes.setdefault(f, []).append("fixer")
+                for f in fixed:
+                    changes.setdefault(f, []).append("fixer")
+                for f, how in self.autofix(list(fixed)).items():
+                    changes.setdefault(f, []).extend(how)
+        elif still and self.fixer.available:
+            self.emit("fix_skipped", "these errors were already sent to the fixer once; not paying again",
+                      {"attempt": self.attempt, "errors": [str(e)[:300] for e in errors[:20]]})
         return changes
 
     async def step(self, errors: list[BuildError], log: str) -> bool:
@@ -90,6 +109,7 @@ class FixLoop:
                   + (f", first {errors[0]}" if errors else ""),
                   {"attempt": self.attempt, "errors": [str(e)[:300] for e in errors[:20]]})
         changes = await self.repair(errors, log)
+        self.changed = self.changed or bool(changes)
         self.emit("fix_applied" if changes else "fix_nothing",
                   f"attempt {self.attempt}: changed {len(changes)} file(s)" if changes
                   else f"attempt {self.attempt}: no fix found",
@@ -104,7 +124,7 @@ class FixLoop:
         while True:
             result = await self.build()
             if result.ok:
-                if self.attempt:
+                if self.changed:
                     self.emit("fix_done", f"the build passed after {self.attempt} fix attempt(s)",
                               {"attempt": self.attempt})
                 return result

@@ -1,0 +1,2 @@
+import { Features } from "@/components/Features";
+export default function Home() { return <main><Features /></main>; }

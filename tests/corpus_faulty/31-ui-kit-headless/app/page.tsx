@@ -1,0 +1,2 @@
+import { Faq } from "@/components/Faq";
+export default function Home() { return <main><Faq /></main>; }

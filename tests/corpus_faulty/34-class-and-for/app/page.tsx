@@ -1,0 +1,2 @@
+import { Newsletter } from "@/components/Newsletter";
+export default function Home() { return <main><Newsletter /></main>; }

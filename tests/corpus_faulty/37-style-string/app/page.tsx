@@ -1,0 +1,2 @@
+import { Banner } from "@/components/Banner";
+export default function Home() { return <main><Banner /></main>; }

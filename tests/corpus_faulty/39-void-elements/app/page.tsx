@@ -1,0 +1,2 @@
+import { Address } from "@/components/Address";
+export default function Home() { return <main><Address /></main>; }

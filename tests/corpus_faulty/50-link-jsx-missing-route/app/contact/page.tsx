@@ -1,0 +1,1 @@
+export default function Contact() { return <main>Contact</main>; }

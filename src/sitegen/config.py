@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ ENV_FIELDS: dict[str, str] = {
     "SUPABASE_SERVICE_ROLE_KEY": "supabase_key",
     "SUPABASE_JWT_SECRET": "supabase_jwt_secret",
     "SITEGEN_SUPABASE_USER_ID": "supabase_user_id",
+    "SITEGEN_DATABASE_URL": "database_url",
+    "SITEGEN_BROKER_URL": "broker_url",
+    "SITEGEN_WORKSPACE": "workspace",
 }
 
 SECRET_FIELDS = {field for var, field in ENV_FIELDS.items() if var in SECRET_VARS}
@@ -78,7 +82,11 @@ class Settings(BaseModel):
     supabase_key: str = ""
     supabase_jwt_secret: str = ""  # `sitegen serve`: verify Supabase user JWTs (legacy HS256 secret)
     supabase_user_id: str = ""
+    database_url: str = ""  # postgresql://… for a shared store (team server); empty: SQLite under home
+    broker_url: str = ""  # redis://… sends server jobs to Celery workers
+    workspace: str = ""  # where the team server keeps project folders (a shared mount on a fleet)
     prices: dict[str, tuple[float, float]] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
+    notices: list[str] = Field(default_factory=list, exclude=True)  # where risky values came from
 
     @property
     def db_path(self) -> Path:
@@ -90,10 +98,23 @@ class Settings(BaseModel):
 
     def secrets(self) -> list[str]:
         """Every secret value set, so logs and records can be scrubbed of them."""
-        return [v for f in SECRET_FIELDS if (v := getattr(self, f)) and len(v) >= 4]
+        found = [v for f in SECRET_FIELDS if (v := getattr(self, f)) and len(v) >= 4]
+        return found + url_credentials(self.openai_base_url, self.vercel_api, self.netlify_api_url,
+                                       self.supabase_url, os.environ.get("GOOGLE_GEMINI_BASE_URL", ""))
 
     def price(self, model: str) -> tuple[float, float]:
         return self.prices.get(model, (0.0, 0.0))
+
+
+def url_credentials(*urls: str) -> list[str]:
+    """The user:password parts of URLs (https://user:pass@host/...), and each password alone."""
+    out: list[str] = []
+    for url in urls:
+        match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/@\s]+)@", url or "")
+        if match:
+            userinfo = match.group(1)
+            out += [userinfo] + [p for p in userinfo.split(":", 1)[1:] if len(p) >= 4]
+    return out
 
 
 def verify_option(flag: bool | None, settings: Settings) -> bool | str:
@@ -163,9 +184,57 @@ def _from_env(env: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def load_settings(flags: dict[str, Any] | None = None, cwd: Path | None = None) -> Settings:
-    """Merge every source into Settings and make sure SITEGEN_HOME is a usable folder."""
+# Variables that send requests (and keys) somewhere else or change how model code is built: a
+# .env file may set them, but never silently (the CLI prints the notice).
+NOTICE_VARS = (
+    "OPENAI_BASE_URL", "GOOGLE_GEMINI_BASE_URL", "SITEGEN_VERCEL_API", "NETLIFY_API_URL", "SUPABASE_URL",
+    "SITEGEN_SANDBOX", "SITEGEN_BUILD_IMAGE", "SITEGEN_HOME",
+)
+
+
+def project_folder_of(cwd: Path, project_paths: tuple[Path, ...] = ()) -> Path | None:
+    """The sitegen project ``cwd`` is, or is inside: a folder with a ``.sitegen`` folder, or one of
+    ``project_paths`` (the store's). None when it is in none."""
+    cwd = Path(cwd).absolute()
+    known = {Path(p).absolute() for p in project_paths}
+    for folder in (cwd, *cwd.parents):
+        meta = folder / ".sitegen"
+        if folder in known or meta.is_dir() or meta.is_symlink():
+            return folder
+    return None
+
+
+def dotenv_values_for(cwd: Path, project_paths: tuple[Path, ...], notices: list[str]) -> dict[str, str]:
+    """The .env of ``cwd``, unless ``cwd`` is (or is inside) a sitegen project: a build can write a
+    project's files, so its .env is never configuration. Endpoint and sandbox values add a notice."""
+    path = Path(cwd) / ".env"
+    if not (path.is_file() or path.is_symlink()):
+        return {}
+    project = project_folder_of(cwd, project_paths)
+    if project is not None:
+        notices.append(f"ignored {path}: it is inside the sitegen project {project}, whose files a build can "
+                       "write; set keys in the environment or config.toml")
+        return {}
+    values = read_dotenv(path)
+    for var in NOTICE_VARS:
+        if values.get(var):
+            notices.append(f"{var} comes from {path}: {redact_url(values[var])}")
+    return values
+
+
+def redact_url(value: str) -> str:
+    """``value`` with any user:password in a URL replaced by ***."""
+    return re.sub(r"(?<=://)[^/@\s]+@", "***@", value)
+
+
+def load_settings(flags: dict[str, Any] | None = None, cwd: Path | None = None,
+                  project_paths: tuple[Path, ...] = ()) -> Settings:
+    """Merge every source into Settings and make sure SITEGEN_HOME is a usable folder.
+
+    Notices about where risky values came from land in ``settings.notices`` for the CLI to print.
+    """
     cwd = cwd or Path.cwd()
+    notices: list[str] = []
     merged: dict[str, Any] = {"home": str(default_home())}
     file_data = read_config_file(config_file())
     prices = dict(DEFAULT_PRICES)
@@ -173,7 +242,7 @@ def load_settings(flags: dict[str, Any] | None = None, cwd: Path | None = None) 
         if isinstance(pair, list | tuple) and len(pair) == 2:
             prices[model] = (float(pair[0]), float(pair[1]))
     merged.update(file_data)
-    dotenv = read_dotenv(cwd / ".env")
+    dotenv = dotenv_values_for(cwd, project_paths, notices)
     if dotenv.get("GOOGLE_GEMINI_BASE_URL") and not os.environ.get("GOOGLE_GEMINI_BASE_URL"):
         os.environ["GOOGLE_GEMINI_BASE_URL"] = dotenv["GOOGLE_GEMINI_BASE_URL"]
     merged.update(_from_env(dotenv))
@@ -191,6 +260,7 @@ def load_settings(flags: dict[str, Any] | None = None, cwd: Path | None = None) 
             f"Check {where} in {config_file()}, the environment and the flags.",
         ) from exc
     settings.home = settings.home.expanduser().resolve()
+    settings.notices = notices
     ensure_home(settings.home)
     return settings
 

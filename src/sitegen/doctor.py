@@ -7,7 +7,7 @@ import subprocess
 import sys
 from dataclasses import asdict, dataclass
 
-from sitegen.config import Settings
+from sitegen.config import Settings, redact_url
 from sitegen.deploy import REQUIRED
 from sitegen.deployers.tools import TOOLS, find_tool
 from sitegen.errors import SitegenError
@@ -50,7 +50,8 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
                      "export GEMINI_API_KEY=… for real model generation"))
     has_openai = bool(settings.openai_api_key or settings.openai_base_url)
     out.append(Check("openai-compatible", has_openai,
-                     settings.openai_base_url or ("OPENAI_API_KEY set" if settings.openai_api_key else "not set"),
+                     redact_url(settings.openai_base_url)
+                     or ("OPENAI_API_KEY set" if settings.openai_api_key else "not set"),
                      "export OPENAI_BASE_URL=http://localhost:11434 (Ollama) or OPENAI_API_KEY=…"))
     out.extend(deploy_checks(settings))
     out.append(chromium_check())

@@ -68,24 +68,29 @@ def command(fn: Callable[..., Any]) -> Callable[..., Any]:
 
         json_mode = bool(kwargs.get("json_out"))
         term = Terminal(json_mode=json_mode, verbose=bool(kwargs.get("verbose")))
-        try:
-            code = fn(term, *args, **kwargs)
-        except SitegenError as exc:
+
+        def fail(exc: SitegenError, code: int) -> typer.Exit:
             term.error(exc)
-            if json_mode:
+            if json_mode:  # --json always prints its one object
                 term.emit_json({"status": "error", "error": exc.message, "error_kind": exc.kind.value,
                                 "hint": exc.hint})
-            raise typer.Exit(exc.exit_code) from None
+            return typer.Exit(code)
+
+        try:
+            check_arguments(kwargs)
+            code = fn(term, *args, **kwargs)
+        except SitegenError as exc:
+            raise fail(exc, exc.exit_code) from None
         except KeyboardInterrupt:
-            term.error(SitegenError("interrupted", ErrorKind.INTERRUPTED))
-            raise typer.Exit(130) from None
+            raise fail(SitegenError("interrupted", ErrorKind.INTERRUPTED), 130) from None
         except typer.Exit:
             raise
-        except Exception as exc:  # a bug: one line unless SITEGEN_DEBUG=1
+        except Exception as exc:  # a bug, a full disk or a damaged store: one line unless SITEGEN_DEBUG=1
             if debug_enabled():
                 raise
-            term.error(SitegenError(f"internal error: {type(exc).__name__}: {exc}", ErrorKind.INTERNAL))
-            raise typer.Exit(1) from None
+            known = environment_error(exc)
+            raise fail(known or SitegenError(f"internal error: {type(exc).__name__}: {exc}", ErrorKind.INTERNAL),
+                       known.exit_code if known else 1) from None
         raise typer.Exit(code or 0)
 
     signature = inspect.signature(fn, eval_str=True)
@@ -97,13 +102,57 @@ def command(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def check_arguments(kwargs: dict[str, Any]) -> None:
+    """Arguments that are not valid UTF-8 (the shell passed raw bytes) are bad input (exit 2)."""
+    for name, value in kwargs.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if isinstance(item, str | Path) and not _utf8(str(item)):
+                raise usage(f"the {name.replace('_', ' ')} argument is not valid UTF-8 text",
+                            "Pass text in UTF-8 (check the terminal's locale).")
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def environment_error(exc: Exception) -> SitegenError | None:
+    """A full disk or a damaged database as a one-line error with a hint (not "internal error")."""
+    import errno  # noqa: PLC0415
+    import sqlite3  # noqa: PLC0415
+
+    text = str(exc)
+    if (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)) or "disk is full" in text \
+            or "database or disk is full" in text:
+        return SitegenError(f"the disk is full ({text.splitlines()[0] if text else 'no space left'})",
+                            ErrorKind.CONFIG, "Free some space (or point SITEGEN_HOME at another disk) and try again.")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return SitegenError(f"sitegen's database is damaged or unreadable: {text}", ErrorKind.CONFIG,
+                            "Move sitegen.db out of SITEGEN_HOME (a new one is made; projects stay in their "
+                            "folders), or point SITEGEN_HOME elsewhere.")
+    return None
+
+
 def context(flags: dict[str, Any] | None = None) -> tuple[Any, Any]:
     """Settings and store, or a CONFIG error."""
     from sitegen.config import load_settings  # noqa: PLC0415
-    from sitegen.store import Store  # noqa: PLC0415
+    from sitegen.store import open_store  # noqa: PLC0415
 
     settings = load_settings(flags)
-    return settings, Store(settings.db_path)
+    store = open_store(settings)  # SITEGEN_DATABASE_URL (PostgreSQL) when set, else SQLite in SITEGEN_HOME
+    if (Path.cwd() / ".env").exists():  # a .env inside a known project folder is never configuration
+        paths = tuple(Path(p["path"]) for p in store.list_projects() if p.get("path"))
+        settings = load_settings(flags, project_paths=paths)
+    if settings.notices:
+        from sitegen.cli.terminal import Terminal  # noqa: PLC0415
+
+        for note in settings.notices:
+            Terminal().notice(note)
+    return settings, store
 
 
 def sigterm_as_interrupt() -> None:

@@ -27,6 +27,7 @@ from sitegen.cli.app import (
     context,
     run_job,
 )
+from sitegen.cli.new import CONTROL_RE
 from sitegen.errors import ErrorKind, SitegenError, usage
 from sitegen.locks import lock_project
 
@@ -102,7 +103,7 @@ def edit_cmd(
     text = " ".join(instruction.split())
     if not text:
         raise usage("the instruction is empty", 'Say what to change: sitegen edit . "make it green".')
-    if len(text) > MAX_INSTRUCTION or "\x00" in text:
+    if len(text) > MAX_INSTRUCTION or CONTROL_RE.search(text):
         raise usage(f"the instruction must be plain text under {MAX_INSTRUCTION:,} characters")
     check_job_options(provider, sandbox, deploy)
     settings, store = context({"sandbox": sandbox})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,6 +26,9 @@ from sitegen.cli.app import (
 from sitegen.errors import usage
 
 MAX_PROMPT_CHARS = 10_000
+MAX_NAME_CHARS = 80
+# control characters a prompt never needs (tab, newline and carriage return are fine)
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 # --------------------------------------------------------------------------- new
@@ -50,6 +54,7 @@ def new_cmd(
     from sitegen.jobs import prepare_new_job  # noqa: PLC0415
 
     prompt = validate_prompt(prompt)
+    name = validate_name(name)
     check_job_options(provider, sandbox, deploy)
     settings, store = context({"sandbox": sandbox})
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
@@ -75,8 +80,23 @@ def validate_prompt(prompt: str) -> str:
     if len(text) > MAX_PROMPT_CHARS:
         raise usage(f"the prompt is {len(text):,} characters; the limit is {MAX_PROMPT_CHARS:,}",
                     "Describe the site in a few sentences; details can come later with `sitegen edit`.")
-    if "\x00" in text:
-        raise usage("the prompt contains a NUL character", "Pass plain text.")
+    if CONTROL_RE.search(text):
+        raise usage("the prompt contains control characters (escape sequences or similar)",
+                    "Pass plain text: words, punctuation and line breaks.")
+    return text
+
+
+def validate_name(name: str | None) -> str | None:
+    """--name: plain text, not blank, at most MAX_NAME_CHARS characters (None when not given)."""
+    if name is None:
+        return None
+    text = " ".join(name.split())
+    if not text:
+        raise usage("--name is blank", 'Give the site a name, e.g. --name "Crumb Bakery", or leave it out.')
+    if len(text) > MAX_NAME_CHARS:
+        raise usage(f"--name is {len(text):,} characters; the limit is {MAX_NAME_CHARS}", "Use a shorter name.")
+    if CONTROL_RE.search(text):
+        raise usage("--name contains control characters", "Pass plain text.")
     return text
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from typing import Any
 
 from rich.console import Console
+from rich.errors import MarkupError
 from rich.markup import escape
 from rich.table import Table
 
@@ -27,6 +29,21 @@ STAGE_LABELS = {
     "VERIFYING": "Checking it in a browser",
     "DEPLOYING": "Deploying",
 }
+
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that reorder a line
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """``text`` safe to show: escape sequences and other control characters become visible
+    (``ESC`` → ``^[``), so a prompt or a build log can never drive the terminal."""
+    return CONTROL_RE.sub(_visible, str(text))
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"^{chr(code + 64)}" if code < 32 else "^?" if code == 127 else f"<U+{code:04X}>"
 
 
 def fmt_seconds(seconds: float | None) -> str:
@@ -49,10 +66,27 @@ class Terminal:
 
     # -- plain output ---------------------------------------------------------------------
     def info(self, message: str) -> None:
-        self.err.print(message)
+        self._show(self.err, message)
 
     def print(self, renderable: Any) -> None:
-        self.out.print(renderable)
+        self._show(self.out, renderable)
+
+    def notice(self, message: str) -> None:
+        """A note the user must see (where a risky setting came from); stderr, also with --json."""
+        self._show(self.err, f"[yellow]Note:[/] {escape(message)}")
+
+    @staticmethod
+    def _show(console: Console, renderable: Any) -> None:
+        """Print markup with control characters made visible; text whose markup does not parse
+        (a name like "Crumb [/]" pasted into it) is printed as it is instead of crashing."""
+        if not isinstance(renderable, str):
+            console.print(renderable)
+            return
+        text = clean(renderable)
+        try:
+            console.print(text)
+        except MarkupError:
+            console.print(text, markup=False)
 
     def emit_json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, default=str, ensure_ascii=False) + "\n")
@@ -60,9 +94,9 @@ class Terminal:
 
     def error(self, exc: SitegenError) -> None:
         self._stop_status()
-        self.err.print(f"[bold red]Error:[/] {escape(exc.message)}")
+        self._show(self.err, f"[bold red]Error:[/] {escape(exc.message)}")
         if exc.hint:
-            self.err.print(f"[dim]Hint: {escape(exc.hint)}[/]")
+            self._show(self.err, f"[dim]Hint: {escape(exc.hint)}[/]")
 
     # -- pipeline events ------------------------------------------------------------------
     def on_event(self, event: Event) -> None:
@@ -73,28 +107,29 @@ class Terminal:
                 self._status = self.err.status(f"{label}…")
                 self._status.start()
             else:
-                self.err.print(f"… {label}")
+                self._show(self.err, f"… {label}")
         elif event.kind == "stage_end":
             self._stop_status()
             extra = _stage_summary(event)
-            self.err.print(f"[green]✓[/] {label:<26} {fmt_seconds(event.data.get('seconds')):>8}  [dim]{extra}[/]")
+            self._show(self.err, f"[green]✓[/] {label:<26} {fmt_seconds(event.data.get('seconds')):>8}  "
+                                 f"[dim]{escape(extra)}[/]")
         elif event.kind == "stage_fail":
             self._stop_status()
             seconds = time.monotonic() - self._stage_started
-            self.err.print(f"[red]✗[/] {label:<26} {fmt_seconds(seconds):>8}  [red]{escape(event.message)}[/]")
+            self._show(self.err, f"[red]✗[/] {label:<26} {fmt_seconds(seconds):>8}  [red]{escape(event.message)}[/]")
         elif event.kind == "progress":  # e.g. pulling the build image
             done, total = event.data.get("done", 0), event.data.get("total", 0)
             if self._status is not None and total:
-                self._status.update(f"{label}… {escape(event.message)} {done / total:.0%} "
-                                    f"({done / 1e6:.0f}/{total / 1e6:.0f} MB)")
+                self._status.update(clean(f"{label}… {escape(event.message)} {done / total:.0%} "
+                                          f"({done / 1e6:.0f}/{total / 1e6:.0f} MB)"))
         elif event.kind == "info":  # few and worth keeping: provider, builder, fix attempts
-            self.err.print(f"  [dim]{escape(event.message)}[/]")
+            self._show(self.err, f"  [dim]{escape(event.message)}[/]")
         elif event.kind == "log":
             line = event.message.rstrip()
             if self.verbose:
-                self.err.print(f"  [dim]│ {escape(line)}[/]")
+                self._show(self.err, f"  [dim]│ {escape(line)}[/]")
             elif self._status is not None and line.strip():
-                self._status.update(f"{label}… [dim]{escape(line.strip()[:90])}[/]")
+                self._status.update(clean(f"{label}… [dim]{escape(line.strip()[:90])}[/]"))
 
     def _stop_status(self) -> None:
         if self._status is not None:
@@ -103,11 +138,11 @@ class Terminal:
 
     # -- tables ---------------------------------------------------------------------------
     def table(self, columns: list[str], rows: list[list[str]], title: str | None = None) -> None:
-        table = Table(title=title, show_edge=False, header_style="bold")
+        table = Table(title=clean(title) if title else None, show_edge=False, header_style="bold")
         for col in columns:
             table.add_column(col)
         for row in rows:
-            table.add_row(*[escape(str(c)) for c in row])
+            table.add_row(*[escape(clean(str(c))) for c in row])
         self.out.print(table)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.config import DEFAULT_GEMINI_MODELS, Settings
+from sitegen.config import DEFAULT_GEMINI_MODELS, Settings, redact_url
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.providers import PROVIDER_NAMES
 from sitegen.providers.base import Provider
@@ -29,7 +29,7 @@ def choose(settings: Settings, name: str = "auto") -> tuple[str, str]:
     if settings.openai_api_key:
         return "openai", "OPENAI_API_KEY is set"
     if settings.openai_base_url:
-        return "openai", f"OPENAI_BASE_URL is set ({settings.openai_base_url})"
+        return "openai", f"OPENAI_BASE_URL is set ({redact_url(settings.openai_base_url)})"
     return "offline", "no GEMINI_API_KEY, OPENAI_API_KEY or OPENAI_BASE_URL is set"
 
 

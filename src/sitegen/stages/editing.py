@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
+import os
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from sitegen import hostio
 from sitegen.agents.editor import SOURCE_DIRS, model_edit
 from sitegen.agents.ui import generate_files
 from sitegen.errors import ErrorKind, SitegenError
@@ -89,18 +91,29 @@ def edit_generating(ctx: JobContext) -> dict[str, Any]:
 
 
 def remove_stale(project_dir: Path, paths: set[str]) -> list[str]:
-    """Delete generated files the new version does not have (only inside the source folders)."""
+    """Delete generated files the new version does not have (only inside the source folders).
+
+    A link is removed itself, never what it points at, and no folder on the way is followed.
+    """
     removed: list[str] = []
     root = project_dir.resolve()
     for rel in sorted(paths):
         if path_problem(rel) or rel.split("/", 1)[0] not in SOURCE_DIRS:
             continue
-        target = (project_dir / rel).resolve()
-        if target.is_file() and target.is_relative_to(root):
-            target.unlink()
-            removed.append(rel)
-            parent = target.parent
-            while parent != root and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
+        parent, name = PurePosixPath(rel).parent, PurePosixPath(rel).name
+        try:
+            fd = hostio.open_dir(root, parent)
+        except OSError:
+            continue
+        try:
+            if hostio.kind_at(fd, name) not in ("file", "link"):
+                continue
+            os.unlink(name, dir_fd=fd)
+        finally:
+            os.close(fd)
+        removed.append(rel)
+        folder = root / parent
+        while folder != root and not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
     return removed

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitegen import hostio
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.verify.preview import resolve_path, serve
 from sitegen.verify.report import (
@@ -47,8 +48,7 @@ __all__ = [
 
 AXE_VERSION = "4.14.1"  # the axe-core release shipped in verify/assets/axe.min.js
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
+CHROMIUM_ARGS = [  # no --no-sandbox: Chromium keeps its sandbox unless we run as root (chromium_sandbox())
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
@@ -200,14 +200,15 @@ async def averify_site(
         ) from exc
     axe_js = load_axe() if a11y else ""
     _clear_old_shots(shots_dir)
-    shots_dir.mkdir(parents=True, exist_ok=True)
+    _make_shots_dir(shots_dir)  # no link on the way is followed
     report = VerifyReport(axe_version=AXE_VERSION if a11y else "", project_dir=str(out_dir.parent))
     with serve(out_dir) as server:
         log(f"serving {out_dir} at {server.url}")
         async with async_playwright() as pw:
             try:
                 browser = await pw.chromium.launch(
-                    executable_path=executable, headless=True, args=CHROMIUM_ARGS, timeout=timeout * 1000
+                    executable_path=executable, headless=True, args=CHROMIUM_ARGS, timeout=timeout * 1000,
+                    chromium_sandbox=chromium_sandbox(),
                 )
             except Exception as exc:  # noqa: BLE001 - any launch failure is the same user problem
                 raise SitegenError(
@@ -216,6 +217,7 @@ async def averify_site(
             report.browser = f"chromium {browser.version}"
             try:
                 context = await _new_context(browser, DESKTOP)
+                await only_origin(context, server.url)
                 checker = _PageChecker(server.url, out_dir, shots_dir, context, axe_js, timeout, log)
                 sem = asyncio.Semaphore(max(1, concurrency))
 
@@ -229,6 +231,40 @@ async def averify_site(
     report.seconds = time.monotonic() - started
     log(report.summary())
     return report
+
+
+def chromium_sandbox() -> bool:
+    """Chromium's own sandbox stays on unless we run as root (where Chromium refuses to start with it)."""
+    return not (hasattr(os, "geteuid") and os.geteuid() == 0)
+
+
+async def only_origin(context: Any, base_url: str) -> None:
+    """Page requests may reach the preview server's own origin and nothing else (not even another
+    port on 127.0.0.1): everything else is aborted before it leaves the browser."""
+    origin = urllib.parse.urlsplit(base_url)
+    allowed = (origin.scheme, origin.netloc)
+
+    async def gate(route: Any) -> None:
+        url = urllib.parse.urlsplit(route.request.url)
+        if url.scheme in ("data", "blob") or (url.scheme, url.netloc) == allowed:
+            await route.continue_()
+        else:
+            await route.abort("blockedbyclient")
+
+    async def no_socket(ws: Any) -> None:
+        await ws.close()
+
+    await context.route("**/*", gate)
+    if hasattr(context, "route_web_socket"):
+        await context.route_web_socket("**/*", no_socket)
+
+
+def _make_shots_dir(shots_dir: Path) -> None:
+    root, rel = hostio.split_meta(shots_dir / "x.png")
+    if str(rel.parent) == ".":  # not in a project's .sitegen folder: a folder the caller chose
+        shots_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        hostio.open_dir_close(root, rel.parent)
 
 
 async def _new_context(browser: Any, vp: Viewport) -> Any:
@@ -341,11 +377,12 @@ class _PageChecker:
                     )
                 finally:
                     await cdp.detach()
-                path.write_bytes(base64.b64decode(shot["data"]))
+                hostio.write_meta(path, base64.b64decode(shot["data"]))
                 return
             except Exception:  # noqa: BLE001 - fall back to Playwright's screenshot
                 pass
-        await page.screenshot(path=str(path), full_page=vp.full_page, animations="disabled", caret="hide", type="png")
+        data = await page.screenshot(full_page=vp.full_page, animations="disabled", caret="hide", type="png")
+        hostio.write_meta(path, data)  # never through a link the build planted
 
     async def _links(self, page: Any, rep: PageReport) -> None:
         seen: set[str] = set()

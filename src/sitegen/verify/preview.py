@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import os
 import posixpath
+import stat
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -21,34 +23,51 @@ from pathlib import Path
 from sitegen.errors import ErrorKind, SitegenError
 
 
+def plain_kind(root: Path, parts: list[str]) -> str:
+    """'file', 'dir' or '' for ``root/parts``: '' when it is missing, special, or any component on
+    the way (itself included) is a symlink. The export was written by the site's own build, so a
+    link in it may point anywhere (``/etc/passwd``); the server never follows one."""
+    path = root
+    for i, part in enumerate(parts):
+        path = path / part
+        try:
+            st = path.lstat()
+        except OSError:
+            return ""
+        if stat.S_ISLNK(st.st_mode):
+            return ""
+        if i < len(parts) - 1 and not stat.S_ISDIR(st.st_mode):
+            return ""
+    if not parts:
+        return "dir"
+    mode = path.lstat().st_mode
+    return "file" if stat.S_ISREG(mode) else "dir" if stat.S_ISDIR(mode) else ""
+
+
 def resolve_path(root: Path, url_path: str) -> tuple[Path | None, str | None]:
     """Map a URL path to a file under ``root``: (file, None), (None, redirect_to) or (None, None).
 
-    Never returns a path outside ``root``.
+    Never returns a path outside ``root``, nor one reached through a symlink (also for the
+    ``.html`` fallback and a folder's ``index.html``).
     """
     path = urllib.parse.unquote(urllib.parse.urlsplit(url_path).path or "/")
     norm = posixpath.normpath(path)
     parts = [p for p in norm.split("/") if p and p not in (".", "..")]
-    target = root.joinpath(*parts) if parts else root
-    try:
-        target.resolve().relative_to(root.resolve())
-    except ValueError:
+    if any("\x00" in p for p in parts):
         return None, None
-    if target.is_dir():
-        index = target / "index.html"
+    target = root.joinpath(*parts) if parts else root
+    kind = plain_kind(root, parts)
+    if kind == "dir":
+        has_index = plain_kind(root, [*parts, "index.html"]) == "file"
         if not path.endswith("/"):
-            return (None, path + "/") if index.is_file() else (None, None)
-        return (index, None) if index.is_file() else (None, None)
-    if target.is_file():
+            return (None, path + "/") if has_index else (None, None)
+        return (target / "index.html", None) if has_index else (None, None)
+    if kind == "file":
         return target, None
-    if parts and not path.endswith("/"):
-        html = target.with_name(target.name + ".html")
-        if html.is_file():
-            return html, None
-    if parts and path.endswith("/"):
-        html = root.joinpath(*parts[:-1], parts[-1] + ".html")
-        if html.is_file():
-            return html, None
+    if parts:
+        html = [*parts[:-1], parts[-1] + ".html"]
+        if plain_kind(root, html) == "file":
+            return root.joinpath(*html), None
     return None, None
 
 
@@ -80,11 +99,14 @@ class ExportHandler(http.server.SimpleHTTPRequestHandler):
             return None
         if file is None:
             return self._not_found()
-        try:
-            fh = open(file, "rb")  # noqa: SIM115 - the base class closes it after copying
+        try:  # O_NOFOLLOW: a link swapped in after the check is still not followed
+            fh = os.fdopen(os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC), "rb")
         except OSError:
             return self._not_found()
-        size = file.stat().st_size
+        size = os.fstat(fh.fileno()).st_size
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            fh.close()
+            return self._not_found()
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(file)))
         self.send_header("Content-Length", str(size))
@@ -93,7 +115,9 @@ class ExportHandler(http.server.SimpleHTTPRequestHandler):
 
     def _not_found(self):
         page = self.root / "404.html"
-        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>404</title><h1>Not found</h1>"
+        body = b"<!doctype html><title>404</title><h1>Not found</h1>"
+        if plain_kind(self.root, ["404.html"]) == "file":
+            body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -149,8 +173,11 @@ class PreviewServer:
 
 def make_server(out_dir: Path, host: str = "127.0.0.1", port: int = 0) -> PreviewServer:
     """Bind a server for ``out_dir`` (port 0: a free port). Raises SitegenError when it cannot."""
+    if Path(out_dir).is_symlink():
+        raise SitegenError(f"{out_dir} is a symlink; refusing to serve what it points at", ErrorKind.USAGE,
+                           "Rebuild the project so out/ is a real folder.")
     out_dir = Path(out_dir).resolve()
-    if not (out_dir / "index.html").is_file():
+    if plain_kind(out_dir, ["index.html"]) != "file":
         raise SitegenError(
             f"no built site in {out_dir} (index.html is missing)",
             ErrorKind.NOT_FOUND,

@@ -11,6 +11,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from sitegen.offline.colours import read_colours
+from sitegen.offline.words import COLOUR_WORDS, KNOWN_PLACES, PAGE_WORDS, SECTION_WORDS
+
+__all__ = ["COLOUR_WORDS", "KINDS", "KNOWN_PLACES", "PAGE_WORDS", "SECTION_WORDS", "Detection", "detect", "detect_kind"]
+
 SCAN_LIMIT = 4000
 
 # kind id -> keywords. Weight 3 for unambiguous phrases, 2 for strong words, 1 for hints.
@@ -133,55 +138,6 @@ TONE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "modern": ("modern", "contemporary", "futuristic", "techy", "fresh", "innovative", "cutting-edge"),
 }
 
-# colour word -> primary hex
-COLOUR_WORDS: dict[str, str] = {
-    "green": "#2f7d4f", "sage": "#6b8f71", "olive": "#6b6b2a", "emerald": "#0f8a5f", "forest": "#1f5135",
-    "mint": "#3fae8c", "teal": "#0f766e", "turquoise": "#0e9aa7", "blue": "#2563eb", "navy": "#1e2a5a",
-    "sky": "#0284c7", "cobalt": "#1d4ed8", "indigo": "#4338ca", "purple": "#7c3aed", "violet": "#6d28d9",
-    "lavender": "#8b7bd8", "lilac": "#a47dc9", "pink": "#db2777", "rose": "#e11d48", "blush": "#d9778b",
-    "magenta": "#c026d3", "red": "#dc2626", "crimson": "#b91c1c", "burgundy": "#7f1d3a", "maroon": "#7a1f2b",
-    "wine": "#7b2240", "orange": "#ea580c", "coral": "#f0644a", "peach": "#f2926b", "terracotta": "#c4603f",
-    "rust": "#b4502a", "amber": "#d97706", "yellow": "#eab308", "mustard": "#c9a227", "gold": "#c9a24a",
-    "golden": "#c9a24a", "brown": "#7c4a2d", "chocolate": "#5b3420", "espresso": "#4a2c1d",
-    "caramel": "#b9763a", "beige": "#b59b7c", "cream": "#c8a97e", "sand": "#c2a878", "black": "#111111",
-    "charcoal": "#2b2b2b", "grey": "#4b5563", "gray": "#4b5563", "silver": "#8a8f98", "white": "#ffffff",
-}
-
-MOOD_COLOUR_WORDS = ("dark", "dark mode", "night", "pastel", "light", "monochrome", "black and white",
-                     "neon", "earthy", "muted", "vibrant")
-
-# requested page word -> canonical page key
-PAGE_WORDS: dict[str, str] = {
-    "menu": "menu", "menus": "menu", "food": "menu", "drinks": "menu",
-    "about": "about", "about us": "about", "story": "about", "our story": "about",
-    "contact": "contact", "contact us": "contact", "location": "contact", "visit": "contact",
-    "find us": "contact", "visit us": "contact", "pricing": "pricing", "prices": "pricing", "plans": "pricing",
-    "services": "services", "service": "services", "treatments": "services", "offerings": "services",
-    "practice areas": "services", "gallery": "gallery", "portfolio": "gallery", "work": "gallery",
-    "projects": "gallery", "photos": "gallery", "team": "team", "staff": "team", "people": "team",
-    "faq": "faq", "faqs": "faq", "questions": "faq", "help": "faq", "testimonials": "testimonials",
-    "reviews": "testimonials", "schedule": "schedule", "timetable": "schedule", "classes": "schedule",
-    "agenda": "schedule", "programme": "schedule", "program": "schedule", "events": "schedule",
-    "calendar": "schedule", "blog": "blog", "news": "blog", "journal": "blog", "articles": "blog",
-    "booking": "booking", "book": "booking", "reservations": "booking", "reservation": "booking",
-    "appointments": "booking", "donate": "donate", "donations": "donate", "listings": "listings",
-    "properties": "listings", "homes": "listings", "courses": "courses", "features": "features",
-    "product": "features", "careers": "careers", "jobs": "careers", "speakers": "team",
-}
-
-# section words that ask for a section on the home page
-SECTION_WORDS: dict[str, str] = {
-    "pricing": "pricing", "prices": "pricing", "price list": "pricing", "plans": "pricing",
-    "testimonials": "testimonials", "testimonial": "testimonials", "reviews": "testimonials",
-    "faq": "faq", "faqs": "faq", "questions": "faq", "gallery": "gallery", "photos": "gallery",
-    "team": "team", "staff": "team", "stats": "stats", "statistics": "stats", "numbers": "stats",
-    "schedule": "schedule", "timetable": "schedule", "class schedule": "schedule", "agenda": "schedule",
-    "opening hours": "hours", "hours": "hours", "how it works": "process", "process": "process",
-    "steps": "process", "logos": "logos", "clients": "logos", "partners": "logos", "sponsors": "logos",
-    "menu": "menu", "services": "services", "about us": "about", "about section": "about",
-    "our story": "about", "features": "features", "contact form": "contact", "newsletter": "cta",
-    "call to action": "cta", "portfolio": "gallery", "case studies": "gallery",
-}
 
 MULTI_PAGE = re.compile(
     r"\b(?:multi[- ]?page|multiple pages|several pages|many pages|full (?:web)?site|few pages|"
@@ -201,19 +157,6 @@ _NOT_PLACES = {
     *COLOUR_WORDS, *TONE_KEYWORDS,
 }
 
-# lowercase city names recognised even without a capital letter
-KNOWN_PLACES = (
-    "lisbon", "porto", "london", "paris", "berlin", "madrid", "barcelona", "rome", "milan", "amsterdam",
-    "brooklyn", "new york", "san francisco", "los angeles", "chicago", "austin", "seattle", "portland",
-    "boston", "toronto", "vancouver", "montreal", "sydney", "melbourne", "tokyo", "kyoto", "osaka",
-    "seoul", "singapore", "dublin", "edinburgh", "manchester", "bristol", "copenhagen", "stockholm",
-    "oslo", "helsinki", "vienna", "prague", "budapest", "athens", "istanbul", "dubai", "mumbai",
-    "bangalore", "delhi", "cape town", "nairobi", "lagos", "mexico city", "são paulo", "sao paulo",
-    "rio de janeiro", "buenos aires", "bogotá", "bogota", "lima", "santiago", "auckland", "brighton",
-    "leeds", "glasgow", "munich", "hamburg", "zurich", "geneva", "brussels", "lyon", "marseille",
-    "valencia", "seville", "florence", "naples", "kraków", "krakow", "warsaw", "miami", "denver",
-    "nashville", "atlanta", "philadelphia", "oakland", "hong kong", "taipei", "bangkok", "hanoi",
-)
 
 _STOP_AFTER_NAME = (
     r"in|at|on|for|with|that|which|who|based|located|near|from|and|but|,|\.|;|:|!|\?|\(|\)|—|–|-{1,2}\s|"
@@ -262,8 +205,15 @@ def _kw_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}{plural}(?![\w-])", re.I)
 
 
+def _search(text: str, word: str) -> re.Match[str] | None:
+    """``word``'s first match in ``text``; skips compiling a pattern when its first word is absent."""
+    if word.split()[0].lower() not in text.lower():
+        return None
+    return _kw_pattern(word).search(text)
+
+
 def _has(text: str, word: str) -> bool:
-    return _kw_pattern(word).search(text) is not None
+    return _search(text, word) is not None
 
 
 def _clip(prompt: str) -> str:
@@ -273,11 +223,12 @@ def _clip(prompt: str) -> str:
 def detect_kind(prompt: str) -> tuple[str, dict[str, int]]:
     """The best-scoring kind and every non-zero score; ``general`` when nothing matches."""
     text = _clip(prompt)
+    low = text.lower()
     scores: dict[str, int] = {}
     for kind, words in KIND_KEYWORDS.items():
         total = 0
         for word, weight in words.items():
-            hits = len(_kw_pattern(word).findall(text))
+            hits = len(_kw_pattern(word).findall(text)) if word.split()[0].lower() in low else 0
             total += weight * min(hits, 2)
         if total:
             scores[kind] = total
@@ -381,30 +332,16 @@ def detect_tone(prompt: str) -> str:
     best: tuple[int, str] | None = None
     for tone, words in TONE_KEYWORDS.items():
         for word in words:
-            m = _kw_pattern(word).search(text)
+            m = _search(text, word)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), tone)
     return best[1] if best else ""
 
 
 def detect_colours(prompt: str) -> tuple[list[str], list[str]]:
-    """(colour words in prompt order, mood words like dark/pastel)."""
-    text = _clip(prompt)
-    found: list[tuple[int, str]] = []
-    for word in COLOUR_WORDS:
-        m = _kw_pattern(word).search(text)
-        if m:
-            found.append((m.start(), word))
-    colours = [w for _, w in sorted(found)]
-    # "coffee"/"espresso"/"wine" as drinks are not colour requests unless followed by a colour noun
-    for drink in ("espresso", "wine", "chocolate", "cream", "sand", "rust"):
-        if drink in colours and not re.search(rf"\b{drink}[\s-]*(?:colou?r|tones?|and|palette|accents?)",
-                                             text, re.I):
-            colours.remove(drink)
-    if "forest" in colours and not re.search(r"forest[\s-]*green", text, re.I):
-        colours.remove("forest")
-    moods = [w for w in MOOD_COLOUR_WORDS if _has(text, w)]
-    return colours, moods
+    """(colour names in prompt order, mood words like dark/pastel); see :mod:`sitegen.offline.colours`."""
+    req = read_colours(_clip(prompt))
+    return [a.name for a in req.asks], list(req.moods)
 
 
 def detect_pages(prompt: str) -> tuple[list[str], dict[str, str], bool]:
@@ -447,7 +384,7 @@ def detect_sections(prompt: str) -> list[str]:
     text = _clip(prompt)
     found: list[tuple[int, str]] = []
     for word, kind in SECTION_WORDS.items():
-        m = _kw_pattern(word).search(text)
+        m = _search(text, word)
         if not m:
             continue
         after = text[m.end(): m.end() + 8].lower()

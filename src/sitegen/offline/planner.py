@@ -26,15 +26,19 @@ import re
 import unicodedata
 from typing import Any
 
-from sitegen.offline import copy_business, copy_community, copy_food, copy_personal, copy_services
+from sitegen.offline import copy_business, copy_community, copy_food, copy_law, copy_personal, copy_services
+from sitegen.offline.colours import read_colours
+from sitegen.offline.compose import choose_kind, drop_feature_sections, place_widgets, requested_palette
 from sitegen.offline.copy_common import BLOG_POSTS, CAREERS, CITY_INFO, GENERIC, PAGES, PEOPLE, STREETS
-from sitegen.offline.detect import COLOUR_WORDS, Detection, detect
-from sitegen.offline.palettes import build_palette
+from sitegen.offline.detect import Detection, detect
+from sitegen.offline.request import Request, read_request
+from sitegen.offline.subject import feature_items, subject_spec
+from sitegen.offline.widgets import choose_widgets, domain_for
 from sitegen.plan import Contact, Fonts, Item, Page, Section, SitePlan
 
 COPY: dict[str, dict[str, Any]] = {
     **copy_food.KINDS, **copy_business.KINDS, **copy_services.KINDS, **copy_community.KINDS,
-    **copy_personal.KINDS,
+    **copy_personal.KINDS, **copy_law.KINDS,
 }
 
 VARIANTS: dict[str, tuple[str, ...]] = {
@@ -44,7 +48,12 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "stats": ("band", "inline"), "faq": ("accordion", "two-column"), "cta": ("banner", "split"),
     "contact": ("split", "card"), "hours": ("table", "inline"), "schedule": ("table", "list"),
     "process": ("steps", "timeline"), "logos": ("row", "grid"),
+    # working widgets (see sitegen.plan.WIDGET_KINDS)
+    "search": ("default",), "form": ("contact", "registration", "booking", "application", "lead"),
+    "quiz": ("default",), "calculator": ("sum", "product", "loan", "split"), "table": ("default",),
+    "chart": ("line", "bar", "donut"), "dashboard": ("default",), "favorites": ("default",),
 }
+WIDGETS = {"search", "form", "quiz", "calculator", "table", "chart", "dashboard", "favorites"}
 TONE_HERO = {"minimal": "centered", "bold": "split", "luxury": "image-left", "calm": "centered"}
 TONE_FONTS = {"luxury": ("Playfair Display", "Inter"), "minimal": ("Inter", "Inter"),
               "playful": ("Outfit", "DM Sans"), "bold": ("Space Grotesk", "Inter")}
@@ -292,34 +301,25 @@ def _fix_links(pages: list[Page]) -> None:
                     setattr(s, attr, "#contact" if "contact" in here else "/#contact")
 
 
-def plan_offline(prompt: str) -> SitePlan:
-    """A complete, distinct, readable site plan for any prompt, without a network or a model."""
-    prompt = prompt if isinstance(prompt, str) else str(prompt or "")
-    det = detect(prompt)
-    rng = _seed(prompt)
-    spec, flavour = resolve_copy(det.kind, prompt)
-    label = spec["label"]
-    if det.kind == "general" and det.subject:
-        label = det.subject
-    tone = det.tone or spec.get("tone", "friendly")
-    name = det.name or _invent_name(spec, det, det.kind, rng)
-    ctx = _context(name, det.kind, spec, det, prompt, rng, label)
-    contact = _contact(name, det.kind, det, spec, rng)
-    palette = build_palette(spec.get("palette", det.kind), tone, det.colours, det.moods, COLOUR_WORDS, rng)
-    heading_font, body_font = TONE_FONTS.get(det.tone, rng.choice(spec["fonts"])) if det.tone else \
-        rng.choice(spec["fonts"])
-    people = rng.sample(PEOPLE, len(PEOPLE))
+def _spec_for(kind: str, prompt: str, req: Request, subject: str, domain: str, rng: random.Random
+              ) -> tuple[dict[str, Any], str]:
+    """The copy for the site: the kind's, or one made from the subject; listed functionalities as features."""
+    spec, flavour = resolve_copy(kind, prompt)
+    if kind == "general" and subject:
+        return subject_spec(spec, req, subject, domain, rng), flavour
+    if req.features:
+        features = spec["sections"].setdefault("features", {})
+        features["items"], features["pick"] = feature_items(req, subject or spec["label"]), None
+        features.setdefault("heading", ["What you can do here", "Made for how you'll use it"])
+        if "features" not in spec["home"]:
+            spec["home"].insert(1, "features")
+    return spec, flavour
 
-    def section(kind: str, full: bool = False) -> Section:
-        return build_section(kind, spec, ctx, rng, people, contact, tone, full)
 
-    home_sections = [section(k) for k in _home_kinds(spec, det)]
-    page_keys = list(det.pages)
-    if det.multi_page and not page_keys:
-        page_keys = list(spec["multi_pages"])
-    pages = [Page(slug="", title=name, nav_label="Home", description=_fmt(rng.choice(spec["taglines"]), ctx),
-                  sections=home_sections)]
+def _extra_pages(pages: list[Page], det: Detection, spec: dict[str, Any], page_keys: list[str], name: str,
+                 ctx: _Ctx, section: Any) -> None:
     used = {""}
+    home_sections = pages[0].sections
     for key in page_keys:
         slug, nav = _page_slug(key, det)
         if slug in used:
@@ -340,13 +340,51 @@ def plan_offline(prompt: str) -> SitePlan:
         for s in home_sections:
             if s.kind == kinds[0] and s.kind in SEE_ALL and not s.cta_label:
                 s.cta_label, s.cta_href = SEE_ALL[s.kind], f"/{slug}/"
+
+
+def plan_offline(prompt: str) -> SitePlan:
+    """A complete, distinct, readable site plan for any prompt, without a network or a model."""
+    prompt = prompt if isinstance(prompt, str) else str(prompt or "")
+    det = detect(prompt)
+    req = read_request(prompt)
+    rng = _seed(prompt)
+    kind = choose_kind(det, req)
+    drop_feature_sections(det, req)
+    subject = req.subject or det.subject
+    domain = domain_for(subject, prompt)
+    spec, flavour = _spec_for(kind, prompt, req, subject, domain, rng)
+    label = spec["label"]
+    if kind == "general" and subject:
+        label = subject  # a value in templates, inserted as written
+    tone = det.tone or spec.get("tone", "friendly")
+    name = det.name or _invent_name(spec, det, kind, rng)
+    ctx = _context(name, kind, spec, det, prompt, rng, label)
+    contact = _contact(name, kind, det, spec, rng)
+    rest = prompt[:4000].replace(det.name, " ") if det.name else prompt[:4000]
+    palette, _ = requested_palette(rest, spec.get("palette", kind), tone, rng)
+    heading_font, body_font = TONE_FONTS.get(det.tone, rng.choice(spec["fonts"])) if det.tone else \
+        rng.choice(spec["fonts"])
+    people = rng.sample(PEOPLE, len(PEOPLE))
+
+    def section(kind_: str, full: bool = False) -> Section:
+        return build_section(kind_, spec, ctx, rng, people, contact, tone, full)
+
+    home_sections = [section(k) for k in _home_kinds(spec, det)]
+    page_keys = list(det.pages)
+    if det.multi_page and not page_keys:
+        page_keys = list(spec["multi_pages"])
+    pages = [Page(slug="", title=name, nav_label="Home", description=_fmt(rng.choice(spec["taglines"]), ctx),
+                  sections=home_sections)]
+    _extra_pages(pages, det, spec, page_keys, name, ctx, section)
+    if req.lang == "en":
+        place_widgets(pages, choose_widgets(req, prompt), domain, subject or label)
     _fix_links(pages)
     return SitePlan(
         name=name, tagline=_fmt(rng.choice(spec["taglines"]), ctx),
-        description=_fmt(rng.choice(spec["descriptions"]), ctx), audience=spec.get("audience", ""),
-        kind=det.kind, tone=tone, location=det.location, palette=palette,
+        description=_fmt(rng.choice(spec["descriptions"]), ctx), audience=_fmt(spec.get("audience", ""), ctx),
+        kind=kind, tone=tone, location=det.location, palette=palette,
         fonts=Fonts(heading=heading_font, body=body_font), pages=pages, contact=contact,
-        footer_note=_fmt(rng.choice(spec["footer"]), ctx),
+        footer_note=_fmt(rng.choice(spec["footer"]), ctx), lang=req.lang,
     )
 
 
@@ -354,11 +392,22 @@ def describe_detection(prompt: str) -> dict[str, Any]:
     """What the offline planner understood from the prompt, for the CLI to echo back."""
     prompt = prompt if isinstance(prompt, str) else str(prompt or "")
     det = detect(prompt)
-    spec, flavour = resolve_copy(det.kind, prompt)
+    req = read_request(prompt)
+    kind = choose_kind(det, req)
+    spec, flavour = resolve_copy(kind, prompt)
     pages = list(det.pages) or (list(spec["multi_pages"]) if det.multi_page else [])
+    rest = prompt[:4000].replace(det.name, " ") if det.name else prompt[:4000]
+    colours = read_colours(rest)
+    subject = req.subject or det.subject
     return {
-        "kind": det.kind, "flavour": flavour, "label": flavour or spec["label"], "name": det.name,
-        "location": det.location, "tone": det.tone or spec.get("tone", ""), "tone_from_prompt": bool(det.tone),
-        "colours": list(det.colours), "moods": list(det.moods), "pages": pages, "sections": list(det.sections),
-        "multi_page": det.multi_page, "subject": det.subject, "scores": dict(det.kind_scores),
+        "kind": kind, "flavour": flavour, "label": flavour or (subject if kind == "general" and subject
+                                                                 else spec["label"]),
+        "name": det.name, "location": det.location, "tone": det.tone or spec.get("tone", ""),
+        "tone_from_prompt": bool(det.tone), "colours": [a.name for a in colours.asks],
+        "colour_roles": {a.name: a.role or ("loose" if a.loose else "") for a in colours.asks},
+        "moods": list(colours.moods), "pages": pages, "sections": list(det.sections), "multi_page": det.multi_page,
+        "subject": subject, "audience": req.audience, "lang": req.lang,
+        "features": [f"{f.verb} {f.obj}".strip() for f in req.features],
+        "widgets": [f"{w.kind}:{w.variant}" if w.kind == "form" else w.kind for w in choose_widgets(req, prompt)]
+        if req.lang == "en" else [], "scores": dict(det.kind_scores),
     }

@@ -23,10 +23,10 @@ def store(tmp_path: Path) -> Store:
 
 def test_migrations_are_named_and_applied_once(tmp_path: Path) -> None:
     first = Store(tmp_path / "s.db")
-    names = [row[0] for row in first.db.execute("SELECT name FROM migrations ORDER BY name")]
+    names = [row["name"] for row in first.query("SELECT name FROM migrations ORDER BY name")]
     assert names == [name for name, _ in MIGRATIONS]
     assert Store(tmp_path / "s.db").migrate() == []
-    mode = first.db.execute("PRAGMA journal_mode").fetchone()[0]
+    mode = first.query("PRAGMA journal_mode")[0]["journal_mode"]
     assert mode == "wal"
 
 
@@ -108,7 +108,7 @@ def test_several_processes_write_at_once(tmp_path: Path) -> None:
         p.join(120)
     assert all(p.exitcode == 0 for p in procs), [p.exitcode for p in procs]
     s = Store(path)
-    assert s.db.execute("SELECT COUNT(*) FROM stage_events WHERE event='info'").fetchone()[0] == 800
+    assert s.query("SELECT COUNT(*) AS n FROM stage_events WHERE event = 'info'")[0]["n"] == 800
     assert len(s.list_projects()) == 4
     assert time.monotonic() - started < 120
 

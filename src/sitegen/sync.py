@@ -21,7 +21,7 @@ from typing import Any
 
 from sitegen.config import Settings
 from sitegen.secrets import scrub
-from sitegen.store import Store
+from sitegen.store import Store, open_store
 
 log = logging.getLogger("sitegen.sync")
 
@@ -117,7 +117,7 @@ class Syncer:
             self._thread.start()
 
     def _run(self) -> None:
-        store = Store(self.settings.db_path)  # its own connection
+        store = open_store(self.settings)  # its own connection
         delay = 1.0
         try:
             while not self._stop.is_set():

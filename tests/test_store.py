@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, jobs and stages, interrupted jobs, concurrent writers."""
+"""The store on both backends (SQLite, PostgreSQL): migrations, jobs and stages, interrupted jobs,
+concurrent writers."""
 
 from __future__ import annotations
 
@@ -8,26 +9,55 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sitegen.errors import SitegenError
 from sitegen.store import MIGRATIONS, Store
+from tests.fleet_helpers import PgDatabases, pg_databases  # noqa: F401 — a fixture
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def new_target(backend: str, request: pytest.FixtureRequest, tmp_path: Path, name: str = "sitegen.db") -> str | Path:
+    """A new, empty database: a SQLite file, or a fresh database in the session's PostgreSQL."""
+    if backend == "postgres":
+        databases: PgDatabases = request.getfixturevalue("pg_databases")
+        return databases.fresh()
+    return tmp_path / "db" / name
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "db" / "sitegen.db")
+def target(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    return new_target(backend, request, tmp_path)
 
 
-def test_migrations_are_named_and_applied_once(tmp_path: Path) -> None:
-    first = Store(tmp_path / "s.db")
+@pytest.fixture
+def store(target: str | Path) -> Iterator[Store]:
+    s = Store(target)
+    yield s
+    s.close()
+
+
+def test_migrations_are_named_and_applied_once(target: str | Path) -> None:
+    first = Store(target)
     names = [row["name"] for row in first.query("SELECT name FROM migrations ORDER BY name")]
     assert names == [name for name, _ in MIGRATIONS]
-    assert Store(tmp_path / "s.db").migrate() == []
-    mode = first.query("PRAGMA journal_mode")[0]["journal_mode"]
-    assert mode == "wal"
+    assert Store(target).migrate() == []
+    if first.postgres:  # REAL columns are double precision there: times keep their fractions
+        kinds = {r["data_type"] for r in first.query(
+            "SELECT data_type FROM information_schema.columns"
+            " WHERE table_name = 'jobs' AND column_name = 'created_at'")}
+        assert kinds == {"double precision"}
+    else:
+        assert first.query("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
 
 
 def test_job_lifecycle_and_stage_durations(store: Store, tmp_path: Path) -> None:
@@ -87,8 +117,12 @@ def test_running_job_of_a_dead_process_is_interrupted(store: Store, tmp_path: Pa
     assert store.get_project(project["id"])["last_status"] == "interrupted"
 
 
+def _open(target: str) -> Store:
+    return Store(target if target.startswith("postgresql://") else Path(target))
+
+
 def _writer(path: str, n: int, worker: int) -> None:
-    s = Store(Path(path))
+    s = _open(path)
     project = s.create_project(f"p{worker}", f"p{worker}", Path(f"/tmp/nowhere/{worker}"), "x", "offline")
     job_id = s.create_job(project["id"], "x")
     for i in range(n):
@@ -96,8 +130,8 @@ def _writer(path: str, n: int, worker: int) -> None:
         s.append_log(job_id, f"{worker}:{i}\n")
 
 
-def test_several_processes_write_at_once(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"
+def test_several_processes_write_at_once(target: str | Path) -> None:
+    path = target
     Store(path).close()
     ctx = multiprocessing.get_context("spawn")
     procs = [ctx.Process(target=_writer, args=(str(path), 200, w)) for w in range(4)]
@@ -107,7 +141,7 @@ def test_several_processes_write_at_once(tmp_path: Path) -> None:
     for p in procs:
         p.join(120)
     assert all(p.exitcode == 0 for p in procs), [p.exitcode for p in procs]
-    s = Store(path)
+    s = Store(target)
     assert s.query("SELECT COUNT(*) AS n FROM stage_events WHERE event = 'info'")[0]["n"] == 800
     assert len(s.list_projects()) == 4
     assert time.monotonic() - started < 120
@@ -126,15 +160,17 @@ def test_outbox_keeps_newest_version_per_row(store: Store) -> None:
 def _open_and_list(path: str, start_at: float) -> None:
     while time.time() < start_at:
         time.sleep(0.001)
-    s = Store(Path(path))
+    s = _open(path)
     s.list_jobs()
     s.close()
 
 
-def test_many_processes_open_a_brand_new_database_at_once(tmp_path: Path) -> None:
+def test_many_processes_open_a_brand_new_database_at_once(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     ctx = multiprocessing.get_context("spawn")
     for round_ in range(3):
-        path = tmp_path / f"fresh{round_}.db"
+        path = new_target(backend, request, tmp_path, f"fresh{round_}.db")
         start_at = time.time() + 1.5
         procs = [ctx.Process(target=_open_and_list, args=(str(path), start_at)) for _ in range(8)]
         for p in procs:

@@ -42,8 +42,6 @@ def resume_point(store: Store, job: dict[str, Any]) -> str | None:
     if job.get("last_done_stage"):
         ended.add(job["last_done_stage"])
     done = [s for s in stages if s in ended]
-    if job.get("last_done_stage") and job["last_done_stage"] not in stages:
-        return job["last_done_stage"]  # e.g. a deploy-only job: "BUILDING" with a sandbox of none
     return done[-1] if done else None
 
 

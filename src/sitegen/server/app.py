@@ -57,12 +57,9 @@ class ServerState:
     gate: actions.Gate
 
 
-class TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """ASGI middleware: a request body over ``limit`` bytes is refused with 413 (declared or streamed)."""
+    """ASGI middleware: a request body over ``limit`` bytes is refused with 413, whether declared in
+    Content-Length or streamed in chunks (the body is read, bounded, before the app sees it)."""
 
     def __init__(self, app: Any, limit: int):
         self.app = app
@@ -76,17 +73,29 @@ class BodyLimit:
         if declared.isdigit() and int(declared) > self.limit:
             await too_large(self.limit)(scope, receive, send)
             return
-        seen = 0
-
-        async def limited() -> dict:
-            nonlocal seen
+        chunks: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise TooLarge
-            return message
+            if message["type"] != "http.request":  # the client left before sending it all
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                await too_large(self.limit)(scope, receive, send)
+                return
+            if not message.get("more_body"):
+                break
+        replayed = False
 
-        await self.app(scope, limited, send)
+        async def replay() -> dict:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()  # then only http.disconnect
+
+        await self.app(scope, replay, send)
 
 
 def too_large(limit: int) -> JSONResponse:
@@ -111,10 +120,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SitegenError)
     async def _sitegen(_r: Request, exc: SitegenError) -> JSONResponse:
         return error_response(exc)
-
-    @app.exception_handler(TooLarge)
-    async def _large(request: Request, _exc: TooLarge) -> JSONResponse:
-        return too_large(request.app.state.limit)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_r: Request, exc: RequestValidationError) -> JSONResponse:
@@ -165,7 +170,6 @@ def create_app(settings: Any, store: Any, runner: Any, limits: actions.Limits | 
                   description=__doc__)
     app.state.sitegen = ServerState(settings, store, runner, auth or Authenticator.from_settings(settings, store),
                                     actions.Gate(limits))
-    app.state.limit = limits.body_bytes
     app.add_middleware(BodyLimit, limit=limits.body_bytes)
     install_error_handlers(app)
     add_job_routes(app)

@@ -50,12 +50,38 @@ REMOTE_RE = re.compile(
 )
 
 
+# Node built-in modules that give code the machine (processes, files, sockets, the network)
+NODE_BUILTINS = {
+    "child_process", "fs", "fs/promises", "net", "http", "https", "http2", "dgram", "tls", "dns", "vm",
+    "worker_threads", "cluster", "os", "module", "inspector", "v8", "process", "async_hooks", "repl",
+}
+# What model-written site code never needs and a hostile one would use to reach the host at build time
+DANGER_RE = re.compile(
+    r"""(?P<cp>["'`](?:node:)?child_process["'`])"""
+    r"""|(?P<builtin>\bprocess\s*\.\s*(?:getBuiltinModule|binding|_linkedBinding|dlopen)\b)"""
+    r"""|(?P<eval>(?<![\w$.])eval\s*\()"""
+    r"""|(?P<fn>\bnew\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`])"""
+    r"""|(?P<dyn>\bimport\s*\(\s*(?!["'](?:\.{1,2}/|@/))[^)\s])"""
+    r"""|(?P<req>\brequire\s*\(\s*(?!["'](?:\.{1,2}/|@/))[^)\s])"""
+    r"""|(?P<node>["'`]node:[a-z_/]+["'`])""",
+)
+DANGER_WHY = {
+    "cp": "child_process (runs programs)",
+    "builtin": "process.getBuiltinModule / binding (reaches Node's internals)",
+    "eval": "eval() (runs code built from text)",
+    "fn": "new Function() (runs code built from text)",
+    "dyn": "a dynamic import() of a module that is not a project file",
+    "req": "require() of a module that is not a project file",
+    "node": "a node: built-in module",
+}
+
+
 @dataclass
 class Finding:
     file: str
     line: int
     message: str
-    code: str  # "path", "import", "remote", "use-client"
+    code: str  # "path", "import", "remote", "use-client", "danger"
     severity: str = "error"
 
     def __str__(self) -> str:
@@ -159,6 +185,27 @@ def remote_findings(rel: str, text: str) -> list[Finding]:
     return out
 
 
+def is_node_builtin(spec: str) -> bool:
+    return spec.startswith("node:") or spec in NODE_BUILTINS
+
+
+def danger_findings(rel: str, text: str) -> list[Finding]:
+    """Code that would reach the host: child_process, process.getBuiltinModule, eval, new Function,
+    Node built-ins (fs, net, http, ...), and import()/require() of anything but a project file.
+    No rule rewrites these: they block the job unless the fixer agent removes them."""
+    out: list[Finding] = []
+    for match in DANGER_RE.finditer(text):
+        kind = match.lastgroup or "eval"
+        line = text.count("\n", 0, match.start()) + 1
+        out.append(Finding(rel, line, f"not allowed in site code: {DANGER_WHY[kind]}", "danger"))
+    for match in IMPORT_RE.finditer(text):
+        spec = next(g for g in match.groups() if g)
+        if spec.removeprefix("node:") in NODE_BUILTINS and not spec.startswith("node:"):
+            line = text.count("\n", 0, match.start()) + 1
+            out.append(Finding(rel, line, f"not allowed in site code: the Node built-in module {spec!r}", "danger"))
+    return out
+
+
 def check_file(project_dir: Path, file: Path, packages: frozenset[str]) -> list[Finding]:
     rel = file.relative_to(project_dir).as_posix()
     if problem := path_problem(rel):
@@ -171,7 +218,7 @@ def check_file(project_dir: Path, file: Path, packages: frozenset[str]) -> list[
     findings = remote_findings(rel, text)
     if file.suffix == ".css":
         return findings
-    findings = check_imports(project_dir, file, text, packages) + findings
+    findings = check_imports(project_dir, file, text, packages) + findings + danger_findings(rel, text)
     if file.suffix == ".tsx" and needs_use_client(text) and not has_use_client(text):
         findings.append(Finding(rel, 1, "uses hooks or event handlers without 'use client'", "use-client"))
     return findings

@@ -45,8 +45,15 @@ class FixContext:
     rule: str = ""  # the rule being applied (the runner sets it)
     origin: dict[str, str] = field(default_factory=dict)  # created file -> the rule that added it
 
+    on_disk: dict[str, bool] = field(default_factory=dict)
+    disk_pages: set[str] | None = None
+
     def exists(self, rel: str) -> bool:
-        return rel in self.texts or rel in self.created or (self.project_dir / rel).is_file()
+        if rel in self.texts or rel in self.created:
+            return True
+        if rel not in self.on_disk:
+            self.on_disk[rel] = (self.project_dir / rel).is_file()
+        return self.on_disk[rel]
 
     def add_file(self, rel: str, text: str) -> bool:
         """Create ``rel`` (a project path) unless it exists; True when it was added."""
@@ -59,10 +66,11 @@ class FixContext:
     def routes(self) -> set[str]:
         """Every route with a page file ("/", "/menu", ...), from the files known in this pass."""
         out = set()
-        names = set(self.texts) | set(self.created)
-        app = self.project_dir / "app"
-        if app.is_dir():
-            names |= {p.relative_to(self.project_dir).as_posix() for p in app.rglob("page.*")}
+        if self.disk_pages is None:
+            app = self.project_dir / "app"
+            self.disk_pages = {p.relative_to(self.project_dir).as_posix() for p in app.rglob("page.*")} \
+                if app.is_dir() else set()
+        names = set(self.texts) | set(self.created) | self.disk_pages
         for rel in names:
             parts = rel.split("/")
             if parts[0] == "app" and parts[-1].startswith("page.") and rel.endswith((".tsx", ".ts", ".jsx", ".js")):

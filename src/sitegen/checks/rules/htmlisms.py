@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitegen.checks.rules import jsx
 from sitegen.checks.rules.base import FixContext, Rule
@@ -27,11 +28,13 @@ ATTRS = {
 }
 ATTR_RE = re.compile(r"(?<=\s)(" + "|".join(re.escape(a) for a in sorted(ATTRS, key=len, reverse=True))
                      + r")(?==[\"'{])")
+NUMERIC_RE = re.compile(r"(?<=\s)(tabIndex|colSpan|rowSpan|maxLength|minLength|rows|cols|size|span)=[\"'](-?\d+)[\"']")
 TAG_RE = re.compile(r"<([a-zA-Z][\w.:-]*)(?=[\s/>])")
 VOID = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
 
 
-def _tags(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=32)
+def _tags(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, name) of every JSX opening tag (end is the index of its ``>``)."""
     out = []
     for m in TAG_RE.finditer(text):
@@ -41,7 +44,7 @@ def _tags(text: str) -> list[tuple[int, int, str]]:
         end = jsx.tag_end(text, m.start())
         if end > 0:
             out.append((m.start(), end, m[1]))
-    return out
+    return tuple(out)
 
 
 def jsx_attributes(path: str, text: str, ctx: FixContext) -> str | None:
@@ -55,6 +58,7 @@ def jsx_attributes(path: str, text: str, ctx: FixContext) -> str | None:
     for start, end, _name in _tags(text):
         tag = text[start:end]
         new = ATTR_RE.sub(lambda m: ATTRS[m[1]], tag)
+        new = NUMERIC_RE.sub(r"\1={\2}", new)
         if new != tag:
             pieces += [text[last:start], new]
             last = end
@@ -98,8 +102,8 @@ def jsx_void_close(path: str, text: str, ctx: FixContext) -> str | None:
     if not path.endswith(".tsx"):
         return None
     edits = []
-    for start, end, name in _tags(text):
-        if name.lower() in VOID and text[end - 1] != "/":
+    for _start, end, name in _tags(text):
+        if name in VOID and text[end - 1] != "/":
             if text.startswith(f"</{name}>", end + 1):
                 continue
             edits.append(end)

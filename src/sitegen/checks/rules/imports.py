@@ -9,7 +9,7 @@ from functools import cache
 
 from sitegen.checks.rules import jsx
 from sitegen.checks.rules.base import FixContext, Rule
-from sitegen.checks.static import module_allowed, package_of
+from sitegen.checks.static import is_node_builtin, module_allowed, package_of
 
 ICON_PACKAGES = ("react-icons", "@heroicons/react", "@radix-ui/react-icons", "@tabler/icons-react",
                  "@phosphor-icons/react", "phosphor-react", "@fortawesome/react-fontawesome",
@@ -267,10 +267,11 @@ def lucide_icon(path: str, text: str, ctx: FixContext) -> str | None:
 
 def unknown_package(path: str, text: str, ctx: FixContext) -> str | None:
     """Any other import outside the dependency set (lodash, axios, ...) -> removed, so the build
-    never fails on it; what used it is left for the static checks and the model."""
+    never fails on it; what used it is left for the static checks and the model. Node built-ins
+    (fs, child_process, ...) are left in place: the static checks block them (trust, issue 10)."""
     found = [m for m in jsx.IMPORT_RE.finditer(text)
              if not m["spec"].startswith((".", "@/")) and not module_allowed(m["spec"], ctx.packages)
-             and m["spec"] not in ("next/font/google",)]
+             and m["spec"] not in ("next/font/google",) and not is_node_builtin(m["spec"])]
     found += [m for m in jsx.SIDE_IMPORT_RE.finditer(text)
               if not m["spec"].startswith((".", "@/")) and not module_allowed(m["spec"], ctx.packages)]
     if not found or not ctx.packages:

@@ -80,21 +80,14 @@ def add_import(text: str, names: list[str], spec: str) -> str:
     return insert_after_imports(text, import_line([(n, n) for n in names], spec))
 
 
+STRING_RES = {q: re.compile(q + (r"(?:[^`\\]|\\.)*`?" if q == "`" else rf"(?:[^{q}\\\n]|\\.)*[{q}\n]?"), re.DOTALL)
+              for q in "\"'`"}
+
+
 def skip_string(text: str, i: int) -> int:
     """Index just past the string or template literal starting at ``i``."""
-    quote = text[i]
-    j = i + 1
-    while j < len(text):
-        c = text[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == quote:
-            return j + 1
-        if c == "\n" and quote != "`":
-            return j + 1
-        j += 1
-    return len(text)
+    m = STRING_RES[text[i]].match(text, i)
+    return m.end() if m else len(text)
 
 
 def is_string_start(text: str, i: int) -> bool:

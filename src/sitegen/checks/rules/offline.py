@@ -140,6 +140,6 @@ def remote_script(path: str, text: str, ctx: FixContext) -> str | None:
 RULES = [
     Rule("remote-font", remote_font, exts=(".tsx", ".css")),
     Rule("remote-script", remote_script),
-    Rule("remote-image", remote_image),
     Rule("remote-css-url", remote_css_url, exts=(".tsx", ".ts", ".css")),
+    Rule("remote-image", remote_image),
 ]

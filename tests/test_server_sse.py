@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import httpx
 from server_helpers import live_server, offline_body
@@ -68,7 +69,8 @@ def test_a_client_sees_every_stage_in_order_while_the_job_runs() -> None:
         assert ids == sorted(ids) and len(set(ids)) == len(ids)
         final = events[-1]
         assert final["event"] == "status" and final["detail"]["status"] == "done" and final["detail"]["error"] is None
-        ends = {e["stage"]: e["duration"] for e in events if e["event"] == "end" and e["stage"] not in ("CREATED", "DONE")}
+        ends = {e["stage"]: e["duration"] for e in events
+                if e["event"] == "end" and e["stage"] not in ("CREATED", "DONE")}
         assert ends["GENERATING"] >= 1.0  # durations come with the end events
         assert any(e["event"] == "info" for e in events)  # the planner's notes come through too
 
@@ -109,11 +111,9 @@ def test_a_failed_job_ends_its_stream_with_the_error_and_hint() -> None:
         from sitegen.server.execute import execute_job, shared_store
 
         store = shared_store(settings)
-        (live_folder := store.get_project(store.get_job(job_id)["project_id"])["path"])
-        import pathlib
-
-        (pathlib.Path(live_folder) / ".sitegen").mkdir(parents=True, exist_ok=True)
-        (pathlib.Path(live_folder) / ".sitegen" / "plan.json").mkdir()  # planning cannot save its plan
+        folder = Path(store.get_project(store.get_job(job_id)["project_id"])["path"])
+        (folder / ".sitegen").mkdir(parents=True, exist_ok=True)
+        (folder / ".sitegen" / "plan.json").mkdir()  # planning cannot save its plan
         return execute_job(settings, job_id)
 
     with live_server(execute=failing) as live:

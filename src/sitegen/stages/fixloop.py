@@ -19,7 +19,8 @@ from typing import Any
 from sitegen.agents.fixer import FixerAgent
 from sitegen.checks.buildlog import BuildError, error_signature, log_tail, parse_build_errors
 from sitegen.checks.rules import fix_project
-from sitegen.errors import SitegenError
+from sitegen.checks.static import allowed_packages, check_file
+from sitegen.errors import ErrorKind, SitegenError
 from sitegen.providers.base import CallRecorder, Provider
 from sitegen.safepaths import path_problem, safe_write
 
@@ -41,6 +42,18 @@ def _failing_files(project_dir: Path, errors: Sequence[BuildError]) -> list[str]
         if e.file not in out and not path_problem(e.file) and (project_dir / e.file).is_file():
             out.append(e.file)
     return out
+
+
+def refuse_findings(project_dir: Path, files: list[str]) -> None:
+    """What the fixer wrote is static-checked before any build: an error left after the rules
+    (child_process, eval, a remote script, ...) is refused, never built."""
+    packages = allowed_packages(project_dir)
+    for rel in files:
+        path = Path(project_dir) / rel
+        found = [f for f in check_file(Path(project_dir), path, packages) if f.severity == "error"]
+        if found:
+            raise SitegenError(f"the fixer wrote code the static checks refuse: {found[0]}",
+                               ErrorKind.MODEL_OUTPUT, "Run `sitegen resume JOB` to try again, or use another --model.")
 
 
 class FixLoop:
@@ -97,6 +110,7 @@ class FixLoop:
                     changes.setdefault(f, []).append("fixer")
                 for f, how in self.autofix(list(fixed)).items():
                     changes.setdefault(f, []).extend(how)
+                refuse_findings(self.project_dir, list(fixed))
         elif still and self.fixer.available:
             self.emit("fix_skipped", "these errors were already sent to the fixer once; not paying again",
                       {"attempt": self.attempt, "errors": [str(e)[:300] for e in errors[:20]]})

@@ -116,7 +116,7 @@ def google_font(path: str, text: str, ctx: FixContext) -> str | None:
 CN_HELPER = 'export function cn(...inputs: unknown[]): string {\n  return flat(inputs).join(" ");\n}\n'
 UTILS_TS = '''/** Class-name helpers (stand-ins for clsx, tailwind-merge and class-variance-authority). */
 
-type ClassValue = unknown;
+export type ClassValue = unknown;
 
 function flat(inputs: ClassValue[]): string[] {
   const out: string[] = [];
@@ -164,12 +164,13 @@ def class_utils(path: str, text: str, ctx: FixContext) -> str | None:
     pairs: list[tuple[str, str]] = []
     for m in found:
         for imported, local in jsx.specifiers(m["clause"]):
-            pairs.append(((imported if imported in ("cva", "VariantProps") else "cn"), local))
+            pairs.append(((imported if imported in ("cva", "VariantProps", "ClassValue") else "cn"), local))
         if d := jsx.default_name(m["clause"]):
             pairs.append(("cn", d))
     utils = ctx.texts.get("lib/utils.ts") or ctx.created.get("lib/utils.ts")
     if path == "lib/utils.ts" or ctx.standalone or (utils is not None and "function cn" not in utils):
-        helpers = "".join(INLINE_CN.format(name=b) for a, b in pairs if a == "cn" and b != "cn" or a == "cn")
+        helpers = "".join(INLINE_CN.format(name=b) for a, b in pairs if a == "cn")
+        helpers += "".join(f"type {b} = unknown;\n" for a, b in pairs if a == "ClassValue")
         return jsx.insert_after_imports(new, helpers)
     if utils is None and not (ctx.project_dir / "lib/utils.ts").is_file():
         ctx.add_file("lib/utils.ts", UTILS_TS)

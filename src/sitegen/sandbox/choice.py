@@ -18,7 +18,8 @@ from sitegen.sandbox.engine import docker_problem
 UNSANDBOXED_WARNING = ("warning: building on this machine WITHOUT a sandbox ({why}): the site's code runs "
                        "with your user's rights and can read your files and keys")
 NO_SANDBOX_HINT = ("Start Docker, install bubblewrap (Debian/Ubuntu: `apt-get install bubblewrap`), or pass "
-                   "--sandbox local (SITEGEN_SANDBOX=local) to build on this machine without a sandbox.")
+                   "--sandbox local (SITEGEN_SANDBOX=local) to build on this machine without a sandbox; then "
+                   "`sitegen resume JOB` (the files are kept).")
 
 
 def sandboxed_local(settings: Settings) -> LocalBuilder | None:

@@ -137,6 +137,8 @@ def print_job(term: Terminal, d: dict[str, Any]) -> None:
     term.print(f"  folder   {escape(d['path'])}")
     term.print(f"  prompt   {escape(d['prompt'][:200])}")
     term.print(f"  provider {escape(d['provider'] or '—')}   started {when(d['created_at'])}")
+    if builder := (d.get("result") or {}).get("builder"):
+        term.print(f"  sandbox  {escape(str(builder))}")
     for s in d["stages"]:
         mark = {"done": "[green]✓[/]", "failed": "[red]✗[/]"}.get(s["status"], "[cyan]…[/]")
         label = STAGE_LABELS.get(s["stage"], s["stage"])

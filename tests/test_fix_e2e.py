@@ -99,7 +99,8 @@ export function VisitPage() {
   return (
     <section className={clsx("mx-auto max-w-6xl px-6 py-20", "text-lg")}>
       <h1>Visit us at Rua das Flores 12</h1>
-      <img src="https://images.pexels.com/photos/302899/pexels-photo-302899.jpeg" alt="Our front door" width="800" height="500">
+      <img src="https://images.pexels.com/photos/302899/pexels-photo-302899.jpeg" alt="Our front door"
+        width="800" height="500">
       <div className="h-40 bg-[url('https://images.unsplash.com/photo-1509042239860-f550ce710b93')] bg-cover" />
       <p>Open every day. Updated {format(new Date(2026, 0, 5), "MMMM yyyy")}.</p>
       <a href="/hours">Opening hours</a>

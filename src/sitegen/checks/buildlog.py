@@ -14,7 +14,9 @@ TSC_RE = re.compile(r"^\.?/?(\S+\.(?:tsx|ts|jsx|js))\((\d+),(\d+)\): error (TS\d
 PRERENDER_RE = re.compile(r'^Error occurred prerendering page "([^"]*)"')
 # "⨯ useSearchParams() should be wrapped in a suspense boundary at page "/". Read more: ..." (before the above)
 PRE_ERROR_RE = re.compile(r"^(?:⨯|\u2a2f|Error:)\s*(.+?)(?:\s*Read more: \S+)?$")
-STACK_LOC_RE = re.compile(r"^\s*at .*?\(?((?:/|\./)?[\w@\-\[\]().]+(?:/[\w@\-\[\]().]+)*\.(?:tsx|ts|jsx|js)):(\d+):(\d+)\)?\s*$")
+STACK_LOC_RE = re.compile(
+    r"^\s*at .*?\(?((?:/|\./)?[\w@\-\[\]().]+(?:/[\w@\-\[\]().]+)*\.(?:tsx|ts|jsx|js)):(\d+):(\d+)\)?\s*$"
+)
 FRAME_RE = re.compile(r"^\s*(?:>\s*)?\d*\s*\|")  # code frame lines: "  2 | ...", "> 3 | ...", "    | ^"
 STOP_RE = re.compile(r"^\s*(?:at |Import trace|https?://|Export encountered|> Build error|\S+ Next\.js build worker)")
 

@@ -228,7 +228,8 @@ def render_globals(text: str) -> list[tuple[int, int]]:
                 arrows.append(len(stack))
             i += 2
             continue
-        elif c in "wdlsn" and (m := GLOBAL_RE.match(text, i)) and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_$.")):
+        elif c in "wdlsn" and (m := GLOBAL_RE.match(text, i)) and not (i and (text[i - 1].isalnum()
+                                                                            or text[i - 1] in "_$.")):
             depth = sum(stack) + len(arrows)
             stmt = text[max(text.rfind(";", 0, i), text.rfind("{", 0, i), text.rfind("\n\n", 0, i)):i]
             if depth <= 1 and "typeof " not in stmt and "useEffect" not in stmt:

@@ -138,7 +138,9 @@ type Config<V extends Variants> = {
   defaultVariants?: { [K in keyof V]?: keyof V[K] };
   compoundVariants?: Array<Record<string, unknown> & { class?: string; className?: string }>;
 };
-export type VariantProps<T> = T extends (props?: infer P) => string ? Omit<NonNullable<P>, "class" | "className"> : never;
+export type VariantProps<T> = T extends (props?: infer P) => string
+  ? Omit<NonNullable<P>, "class" | "className">
+  : never;
 
 export function cva<V extends Variants>(base: string, config: Config<V> = {}) {
   return (props?: { [K in keyof V]?: keyof V[K] | null } & { class?: string; className?: string }): string => {

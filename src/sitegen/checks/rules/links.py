@@ -52,9 +52,8 @@ def internal_link(path: str, text: str, ctx: FixContext) -> str | None:
         target = nearest_target(norm, routes, home)
         if target.startswith("/#") and tail.startswith("#"):
             tail = ""
-        if target == "/" and not tail and route.strip("/") and (ctx.project_dir / "app/page.tsx").exists():
-            pass
-        return f"{m[1]}{m[2]}{target}{'/' if route.endswith('/') and target != '/' and '#' not in target else ''}{tail}{m[2]}"
+        slash = "/" if route.endswith("/") and target != "/" and "#" not in target else ""
+        return f"{m[1]}{m[2]}{target}{slash}{tail}{m[2]}"
 
     new = HREF_RE.sub(repl, text)
     return new if new != text else None

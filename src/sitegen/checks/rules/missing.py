@@ -69,6 +69,7 @@ def ensure_kit(ctx: FixContext, names: list[str]) -> None:
         ctx.texts[KIT_PATH] = text
     else:
         ctx.created[KIT_PATH] = text
+        ctx.origin.setdefault(KIT_PATH, ctx.rule)
 
 
 def page_default_export(path: str, text: str, ctx: FixContext) -> str | None:

@@ -29,8 +29,8 @@ def placeholder(seed: str, width: int = 1200, height: int = 800, label: str = ""
     title = f"<title>{label.replace('<', '').replace('&', 'and')}</title>" if label else ""
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} {height}'>"
            f"{title}<defs><linearGradient id='g' x1='0' y1='0' x2='1' y2='1'><stop offset='0' stop-color='{a}'/>"
-           f"<stop offset='1' stop-color='{b}'/></linearGradient></defs><rect width='100%' height='100%' fill='url(#g)'/>"
-           "</svg>")
+           f"<stop offset='1' stop-color='{b}'/></linearGradient></defs>"
+           "<rect width='100%' height='100%' fill='url(#g)'/></svg>")
     return "data:image/svg+xml," + quote(svg, safe="")
 
 
@@ -44,10 +44,6 @@ def remote_image(path: str, text: str, ctx: FixContext) -> str | None:
     """``<img>`` / next/image ``<Image>`` with an http(s) ``src``, or a remote image URL in data
     (``image: "https://images.unsplash.com/..."``) -> an inline SVG gradient of the same width and
     height, with the alt text as its title."""
-    def tag_repl(m: re.Match[str]) -> str:
-        end = jsx.tag_end(text, m.start())
-        return m[0] if end < 0 else m[0]
-
     out: list[str] = []
     last = 0
     for m in re.finditer(r"<(img|Image)\b", text):

@@ -6,7 +6,8 @@ Tailwind-styled elements; ``asChild`` merges the classes into the single child e
 
 from __future__ import annotations
 
-HEAD = 'import * as React from "react";\n\nconst cx = (...a: Array<string | false | null | undefined>) => a.filter(Boolean).join(" ");\n\n'
+HEAD = ('import * as React from "react";\n\n'
+        'const cx = (...a: Array<string | false | null | undefined>) => a.filter(Boolean).join(" ");\n\n')
 
 BUTTON = HEAD + '''const VARIANTS = {
   default: "bg-primary text-primary-foreground hover:opacity-90",
@@ -98,7 +99,8 @@ export function AvatarFallback({ className, ...props }: React.ComponentProps<"sp
     {...props} />;
 }
 '''
-TABS = '"use client";\n\n' + HEAD + '''const Ctx = React.createContext<{ value: string; set: (v: string) => void }>({ value: "", set: () => {} });
+TABS = '"use client";\n\n' + HEAD + '''type TabsState = { value: string; set: (v: string) => void };
+const Ctx = React.createContext<TabsState>({ value: "", set: () => {} });
 
 export function Tabs({ defaultValue = "", value, onValueChange, className, children }: {
   defaultValue?: string; value?: string; onValueChange?: (v: string) => void; className?: string;
@@ -111,7 +113,8 @@ export function Tabs({ defaultValue = "", value, onValueChange, className, child
 }
 
 export function TabsList({ className, ...props }: React.ComponentProps<"div">) {
-  return <div role="tablist" className={cx("inline-flex gap-1 rounded-lg bg-foreground/5 p-1", className)} {...props} />;
+  return <div role="tablist" className={cx("inline-flex gap-1 rounded-lg bg-foreground/5 p-1", className)}
+    {...props} />;
 }
 
 export function TabsTrigger({ value, className, ...props }: React.ComponentProps<"button"> & { value: string }) {

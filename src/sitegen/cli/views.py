@@ -73,6 +73,7 @@ def job_detail(store: Store, job: dict[str, Any]) -> dict[str, Any]:
         "error_kind": job["error_kind"],
         "hint": job["hint"],
         "result": result,
+        "fixes": result.get("fixes", []),
         "url": project.get("deploy_url"),
         "deploy": deploy_info(project) if job["kind"] == "deploy" and job["status"] == "done" else None,
         "tokens_in": usage["tokens_in"],

@@ -71,6 +71,8 @@ def run_build(ctx: JobContext, builder: Any) -> Any:
 
     def emit(kind: str, message: str, data: dict[str, Any] | None = None) -> None:
         ctx.info(message, kind=kind, **(data or {}))
+        if kind == "autofix" and data:  # deterministic fixes count in the job's result too
+            ctx.state.setdefault("result", {}).setdefault("fixes", []).extend(data.get("fixes", []))
 
     return asyncio.run(
         build_with_fixes(ctx.project_dir, builder, provider, ctx.record_call, emit,

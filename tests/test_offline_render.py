@@ -47,7 +47,7 @@ def test_paths_are_relative_and_in_allowed_folders(name: str) -> None:
         p = PurePosixPath(path)
         assert not p.is_absolute() and "\\" not in path and ".." not in p.parts, path
         assert p.parts[0] in {"app", "components", "lib"}, path
-        assert p.suffix in {".ts", ".tsx", ".css"}, path
+        assert p.suffix in {".ts", ".tsx", ".css", ".svg"}, path
 
 
 @pytest.mark.parametrize("name", PLAN_NAMES)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sitegen.offline.lucide_icons import DEFAULT_ICON, nearest_icon, valid_lucide_icons
 from sitegen.offline.render_data import site_data, ts_literal
+from sitegen.offline.render_seo import seo_files
 from sitegen.offline.render_theme import globals_css, theme_colours
 from sitegen.plan import FONT_PACKAGES, SitePlan
 
@@ -39,7 +40,20 @@ COMPONENTS: dict[str, str] = {
     "schedule": "Schedule",
     "process": "Process",
     "logos": "Logos",
+    "search": "Search",
+    "form": "Form",
+    "quiz": "Quiz",
+    "calculator": "Calculator",
+    "table": "Table",
+    "chart": "Chart",
+    "dashboard": "Dashboard",
+    "favorites": "Favorites",
 }
+
+# the interactive widgets: client components that get only their own section, plus what they share
+WIDGET_COMPONENTS = {"Search", "Form", "Quiz", "Calculator", "Table", "Chart", "Dashboard", "Favorites"}
+NEEDS: dict[str, tuple[str, ...]] = {name: ("widgetkit",) for name in WIDGET_COMPONENTS}
+NEEDS["Dashboard"] = ("widgetkit", "Chart")
 
 # shipped with every site: layout pieces and helpers the section components share
 ALWAYS = ("Header", "Footer", "ui", "HeroArt", "PageIntro")
@@ -103,10 +117,13 @@ def _layout_tsx(plan: SitePlan) -> str:
         'import { Footer } from "@/components/Footer";\n'
         'import { Header } from "@/components/Header";\n'
         'import { site } from "@/lib/content";\n\n'
+        'import { JSON_LD } from "@/lib/seo";\n\n'
         "const home = site.pages[0];\n\n"
         "export const metadata: Metadata = {\n"
+        "  ...(site.url ? { metadataBase: new URL(site.url) } : {}),\n"
         "  title: { default: home.title || site.name, template: `%s · ${site.name}` },\n"
         "  description: home.description || site.description,\n"
+        "  applicationName: site.name,\n"
         "};\n\n"
         f"export const viewport: Viewport = {{ themeColor: {theme} }};\n\n"
         "export default function RootLayout({ children }: { children: ReactNode }) {\n"
@@ -121,6 +138,7 @@ def _layout_tsx(plan: SitePlan) -> str:
         "        >\n"
         '          {site.lang === "en" ? "Skip to content" : "↓"}\n'
         "        </a>\n"
+        '        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON_LD }} />\n'
         "        <Header name={site.name} nav={site.nav} action={site.action} />\n"
         '        <main id="main" className="flex-1">\n'
         "          {children}\n"
@@ -141,24 +159,17 @@ def _page_tsx(index: int, page: dict[str, Any]) -> str:
     lines = ['import type { Metadata } from "next";']
     for name in components + (["PageIntro"] if intro else []):
         lines.append(f'import {{ {name} }} from "@/components/{name}";')
-    lines += ['import { site } from "@/lib/content";', "", f"const page = site.pages[{index}];", ""]
-    if page["slug"]:
-        lines += [
-            "export const metadata: Metadata = {",
-            "  title: page.title,",
-            "  description: page.description || site.description,",
-            "};",
-            "",
-        ]
-    else:
-        lines += ["export const metadata: Metadata = {", "  description: page.description || site.description,"]
-        lines += ["};", ""]
+    lines += ['import { site } from "@/lib/content";', 'import { pageMetadata } from "@/lib/seo";', ""]
+    lines += [f"const page = site.pages[{index}];", ""]
+    lines += ["export const metadata: Metadata = pageMetadata(page);", ""]
     fn = _pascal(page["slug"]) if page["slug"] else "HomePage"
     lines += [f"export default function {fn}() {{", "  return (", "    <>"]
     if intro:
         lines.append("      <PageIntro page={page} />")
     for i, section in enumerate(sections):
-        lines.append(f"      <{COMPONENTS[section['kind']]} section={{page.sections[{i}]}} site={{site}} />")
+        name = COMPONENTS[section["kind"]]
+        site = "" if name in WIDGET_COMPONENTS else " site={site}"
+        lines.append(f"      <{name} section={{page.sections[{i}]}}{site} />")
     lines += ["    </>", "  );", "}", ""]
     return "\n".join(lines)
 
@@ -181,6 +192,9 @@ def render_site(plan: SitePlan) -> dict[str, str]:
             kinds.add(section["kind"])
             icons.update(item["icon"] for item in section["items"] if item["icon"])
     files["lib/icons.tsx"] = _icons_tsx(icons)
-    for name in sorted({COMPONENTS[k] for k in kinds} | set(ALWAYS)):
+    files.update(seo_files(plan, data["lang"]))
+    names = {COMPONENTS[k] for k in kinds} | set(ALWAYS)
+    names |= {need for name in names for need in NEEDS.get(name, ())}
+    for name in sorted(names):
         files[f"components/{name}.tsx"] = _template(f"{name}.tsx")
     return dict(sorted(files.items()))

@@ -13,6 +13,8 @@ import unicodedata
 from typing import Any
 
 from sitegen.offline.lucide_icons import nearest_icon
+from sitegen.offline.render_seo import json_ld, site_url
+from sitegen.offline.render_widgets import WIDGETS, form_variant, settle_widget
 from sitegen.plan import Page, Section, SitePlan
 
 # kind -> the variants its component implements; the first is the default (names follow
@@ -83,7 +85,18 @@ KIND_LABELS: dict[str, str] = {
     "hours": "Hours",
     "schedule": "Schedule",
     "process": "How it works",
+    "search": "Search",
+    "form": "Sign up",
+    "quiz": "Quiz",
+    "calculator": "Calculator",
+    "table": "Data",
+    "chart": "Charts",
+    "dashboard": "Dashboard",
+    "favorites": "Saved",
 }
+
+FORM_NAV = {"contact": "Contact", "booking": "Book", "registration": "Register", "application": "Apply",
+            "lead": "Get in touch"}
 
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
 
@@ -146,6 +159,16 @@ def detect_language(plan: SitePlan) -> tuple[str, str]:
         if share > 0.5:
             return lang, direction
     return "en", "ltr"
+
+
+def site_language(plan: SitePlan) -> tuple[str, str]:
+    """The page language and direction: the plan's own ``lang`` when it names one, else the script's."""
+    detected, direction = detect_language(plan)
+    lang = (getattr(plan, "lang", "") or "").strip()  # SitePlan.lang arrives with the planner work
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) or (lang == "en" and detected != "en"):
+        return detected, direction
+    rtl = lang.split("-")[0].lower() in ("ar", "he", "fa", "ur")
+    return lang, "rtl" if rtl else "ltr"
 
 
 def section_ids(page: Page) -> list[str]:
@@ -244,19 +267,25 @@ def _item(item: Any) -> dict[str, Any]:
 
 
 def _section(section: Section, sid: str, tinted: bool, links: Links, here: str) -> dict[str, Any]:
-    return {
+    widget = section.kind in WIDGETS
+    data = {
         "id": sid,
         "kind": section.kind,
-        "variant": normalise_variant(section.kind, section.variant),
+        "variant": section.variant if widget else normalise_variant(section.kind, section.variant),
         "tinted": tinted,
         "eyebrow": section.eyebrow,
         "heading": section.heading,
         "subheading": section.subheading,
         "body": section.body,
         "items": [_item(i) for i in section.items],
-        "cta": _link(section.cta_label, section.cta_href, links, here),
-        "secondary": _link(section.secondary_label, section.secondary_href, links, here),
+        "cta": None if widget else _link(section.cta_label, section.cta_href, links, here),
+        "secondary": None if widget else _link(section.secondary_label, section.secondary_href, links, here),
+        "columns": [c for c in section.columns if c.strip()],
+        "action": section.cta_label.strip() if widget else "",
+        "success": "",
+        "unit": "",
     }
+    return settle_widget(data)
 
 
 def _page(page: Page, links: Links) -> dict[str, Any]:
@@ -287,6 +316,8 @@ def _nav(plan: SitePlan, lang: str) -> list[dict[str, str]]:
         if section.kind not in KIND_LABELS or "-" in sid:
             continue
         label = KIND_LABELS[section.kind]
+        if section.kind == "form":
+            label = FORM_NAV[form_variant(section.variant)]
         if lang != "en":
             for candidate in (section.eyebrow, section.heading):
                 if 0 < len(candidate) <= 18:
@@ -329,7 +360,7 @@ def motif_icon(plan: SitePlan) -> str:
 def site_data(plan: SitePlan) -> dict[str, Any]:
     """The whole site as JSON-able data matching lib/types.ts ``SiteData``."""
     links = Links(plan)
-    lang, direction = detect_language(plan)
+    lang, direction = site_language(plan)
     home_first = sorted(plan.pages, key=lambda p: p.slug != "")
     c = plan.contact
     return {
@@ -353,6 +384,8 @@ def site_data(plan: SitePlan) -> dict[str, Any]:
             "socials": [s for s in c.socials if s.strip()],
         },
         "footerNote": plan.footer_note,
+        "url": site_url(plan),
+        "jsonLd": json_ld(plan, lang),
         "pages": [_page(p, links) for p in home_first],
     }
 

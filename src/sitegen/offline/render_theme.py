@@ -82,6 +82,8 @@ def theme_colours(palette: Palette) -> dict[str, str]:
         "accent": palette.accent,
         "accent-foreground": best_on(palette.accent),
         "accent-ink": readable(palette.accent, [bg, surface], fg),
+        "danger": readable("#dc2626", [bg, surface], fg),
+        "success": readable("#15803d", [bg, surface], fg),
     }
 
 

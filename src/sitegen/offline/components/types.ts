@@ -23,6 +23,10 @@ export type SectionData = {
   items: ItemData[];
   cta: LinkData | null;
   secondary: LinkData | null;
+  columns: string[]; // table headers; dashboard period labels
+  action: string; // a widget's main button or result label
+  success: string; // a form's success message
+  unit: string; // a calculator result's prefix ("$")
 };
 
 export type PageData = {
@@ -57,7 +61,12 @@ export type SiteData = {
   contactHref: string;
   contact: ContactData;
   footerNote: string;
+  url: string; // the site's public address ("" when unknown)
+  jsonLd: Record<string, unknown>; // schema.org structured data
   pages: PageData[];
 };
 
 export type SectionProps = { section: SectionData; site: SiteData };
+
+/** Props of the interactive widgets (client components get only their own section). */
+export type WidgetProps = { section: SectionData };

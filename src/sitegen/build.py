@@ -1,8 +1,9 @@
-"""Builders: run ``next build`` on a project and report a BuildResult.
+"""Builders: run the build steps on a project and report a BuildResult.
 
 ``LocalBuilder`` uses the host's Node and npm; ``DockerBuilder`` (sandbox/docker.py) runs the same
-steps in a locked-down container, and ``sandbox.select_builder`` picks one. Both install
-dependencies once per lockfile hash (deps.py).
+steps (``build_steps``: one definition) in a locked-down container, and ``sandbox.select_builder``
+picks one. Both install dependencies once per lockfile hash (deps.py) and keep Turbopack's cache
+per project, seeded for a new project from a shared one (buildcache.py).
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from sitegen import deps, procs
+from sitegen import buildcache, deps, hostio, procs, shipped
+from sitegen.buildsteps import (
+    NEXT_BUILD,
+    TYPES_CHECKED_ENV,
+    BuildStep,
+    phase_times,
+    step_log,
+    steps_for,
+    uses_types_switch,
+)
 from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.procs import kill_group
@@ -36,6 +46,7 @@ class BuildResult:
     builder: str = ""
     install_seconds: float = 0.0
     installed: bool = False  # True when this build had to install dependencies
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step and per next phase
 
 
 class Builder(Protocol):
@@ -148,32 +159,91 @@ class LocalBuilder:
     def build(self, project_dir: Path, on_log: LogFn) -> BuildResult:
         started = time.monotonic()
         installed, install_seconds = self.ensure_deps(project_dir, on_log)
-        shutil.rmtree(project_dir / "out", ignore_errors=True)
+        plan = plan_build(project_dir, self.settings.cache_dir, deps.lockfile_key(project_dir, "local"), "local")
         node = find_node()[0]  # type: ignore[index]
-        cmd = [node, str(project_dir / "node_modules" / "next" / "dist" / "bin" / "next"), "build"]
-        on_log("$ next build\n")
-        env = build_env(self.settings.home)
-        if self.wrap is not None:  # runs project code: sandboxed
-            cmd = self.wrap(cmd, project_dir, env)
-        done = procs.run(cmd, project_dir, env, on_log, self.timeout, on_start=self._started)
-        code, out, timed_out = done.code, done.stdout, done.timed_out
-        seconds = time.monotonic() - started
-        error = f"the build timed out after {self.timeout:.0f} s" if timed_out else build_error(code, out, project_dir)
+        env = {**build_env(self.settings.home), TYPES_CHECKED_ENV: "1"}
+        log: list[str] = []
+        code, failed, timed_out = 0, NEXT_BUILD, False
+        for step in plan.steps:
+            on_log(step.marker)
+            log.append(step.marker)
+            cmd = step.argv(node, project_dir)
+            if self.wrap is not None:  # runs project code: sandboxed
+                cmd = self.wrap(cmd, project_dir, env)
+            step_started = time.monotonic()
+            left = max(1.0, self.timeout - (step_started - started))
+            done = procs.run(cmd, project_dir, env, on_log, left, on_start=self._started)
+            plan.timings[step.name] = round(time.monotonic() - step_started, 3)
+            log.append(done.stdout)
+            code, failed, timed_out = done.code, step, done.timed_out
+            if code != 0 or timed_out:
+                break
+        out = "".join(log)
+        if timed_out:
+            error = f"the build timed out after {self.timeout:.0f} s"
+        else:
+            error = finish_build(plan, project_dir, code, out, failed)
         return BuildResult(
             ok=not error,
             log=out,
-            seconds=seconds,
+            seconds=time.monotonic() - started,
             error=error,
             builder=self.name,
             install_seconds=install_seconds,
             installed=installed,
+            timings=plan.timings,
         )
 
 
-def build_error(code: int, log: str, project_dir: Path) -> str:
-    """What went wrong with a finished ``next build`` (exit code and log), or "" when it worked."""
+def build_steps(project_dir: Path, cache_dir: Path) -> list[BuildStep]:
+    """What a build of this project runs now (see ``buildsteps.steps_for``)."""
+    switch = uses_types_switch(project_dir)
+    return steps_for(switch, switch and shipped.all_shipped(project_dir, cache_dir))
+
+
+@dataclass
+class BuildPlan:
+    """What one build runs, and what it may do with the shared Turbopack seed afterwards."""
+
+    steps: list[BuildStep]
+    seed: Path
+    own: bool  # every source file is sitegen's own (no type check; may make the seed)
+    fresh: bool  # the project had no Turbopack cache of its own before this build
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def plan_build(project_dir: Path, cache_dir: Path, deps_key: str, kind: str) -> BuildPlan:
+    """Before a build: drop the old out/, choose the steps, seed a project that has no cache."""
+    started = time.monotonic()
+    hostio.remove_tree(project_dir, "out")
+    switch = uses_types_switch(project_dir)
+    own = switch and shipped.all_shipped(project_dir, cache_dir)
+    steps = steps_for(switch, own)
+    seed = buildcache.seed_dir(cache_dir, buildcache.seed_key(project_dir, deps_key), kind)
+    fresh = not buildcache.has_cache(project_dir)
+    plan = BuildPlan(steps, seed, own, fresh)
+    if fresh and buildcache.seed_project(project_dir, seed):
+        plan.timings["cache seed"] = round(time.monotonic() - started, 3)
+    return plan
+
+
+def finish_build(plan: BuildPlan, project_dir: Path, code: int, log: str, last: BuildStep) -> str:
+    """After the steps ran: the error ("" when the build worked), timings, the seed, no stale out/."""
+    plan.timings.update(phase_times(step_log(log, NEXT_BUILD)))
+    error = build_error(code, step_log(log, last), project_dir, last.name)
+    if error and last is not NEXT_BUILD:
+        hostio.remove_tree(project_dir, "out")  # a site that fails its type check is not a build
+    elif not error and plan.own and plan.fresh:
+        started = time.monotonic()
+        if buildcache.publish_seed(project_dir, plan.seed):
+            plan.timings["cache publish"] = round(time.monotonic() - started, 3)
+    return error
+
+
+def build_error(code: int, log: str, project_dir: Path, step: str = "next build") -> str:
+    """What went wrong with a finished build step (exit code and log), or "" when it worked."""
     if code != 0:
-        return f"next build failed (exit code {code}): {last_error_line(log)}"
+        return f"{step} failed (exit code {code}): {last_error_line(log)}"
     if not (project_dir / "out" / "index.html").exists():
         return "next build finished but out/index.html is missing"
     return ""

@@ -1,13 +1,15 @@
 """DockerBuilder: build the site in a locked-down container, with a shared dependency cache.
 
-Two steps, each a fresh labelled container that is always removed:
+Two containers, each fresh, labelled and always removed:
 
 1. install (only when the cache has no entry for this lockfile + image): ``npm ci
    --ignore-scripts`` in a staging folder, the only step with network; the host's CA bundle
    is mounted read-only and named by NODE_EXTRA_CA_CERTS.
-2. build: ``next build`` with no network, the project mounted read-write at /work/site and the
-   cached node_modules mounted read-only over /work/site/node_modules (inside the project root,
-   which Turbopack requires).
+2. build: the build steps (buildsteps.py: ``next build``, then ``tsc --noEmit --incremental``
+   unless all the code is sitegen's own) in one container with no network, the project mounted
+   read-write at /work/site (its .next/cache kept between builds) and the cached node_modules
+   mounted read-only over /work/site/node_modules (inside the project root, which Turbopack
+   requires).
 
 Both run with the configured CPU and memory limits (no swap), a pids limit, a non-root user, all
 capabilities dropped, no-new-privileges, a read-only root with a small tmpfs /tmp, and an
@@ -33,7 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from sitegen import deps
-from sitegen.build import BuildResult, LogFn, build_error, ca_bundle, last_error_line
+from sitegen.build import BuildPlan, BuildResult, LogFn, ca_bundle, finish_build, last_error_line, plan_build
+from sitegen.buildsteps import TYPES_CHECKED_ENV, BuildStep, StepClock, steps_script
 from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.sandbox.engine import (
@@ -172,6 +175,8 @@ class DockerBuilder:
             "npm_config_audit": "false",
             "npm_config_cache": "/tmp/.npm",
         }
+        if not installing:
+            env[TYPES_CHECKED_ENV] = "1"  # see build.TYPES_CHECKED_ENV
         if installing:
             env["NODE_EXTRA_CA_CERTS"] = CA_PATH
             for var in ("HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"):  # install step only
@@ -322,7 +327,7 @@ class DockerBuilder:
         return entry, True
 
     def build(self, project_dir: Path, on_log: LogFn) -> BuildResult:
-        """Install (when needed) and run next build in the sandbox; a failed build is ok=False."""
+        """Install (when needed) and run the build steps in the sandbox; a failed build is ok=False."""
         project_dir = project_dir.resolve()
         started = time.monotonic()
         restore_lent(project_dir)
@@ -333,7 +338,9 @@ class DockerBuilder:
                 install_started = time.monotonic()
                 entry, installed = self.ensure_deps(client, image_id, project_dir, on_log)
                 install_seconds = time.monotonic() - install_started
-                run = self._next_build(client, project_dir, entry, on_log)
+                key = deps.lockfile_key(project_dir, "docker-" + image_id)
+                plan = plan_build(project_dir, self.settings.cache_dir, key, "docker")
+                run, last = self._run_steps(client, project_dir, entry, plan, on_log)
             finally:
                 with suppress(Exception):
                     client.close()
@@ -341,7 +348,7 @@ class DockerBuilder:
             raise BuildTimedOut(self.timeout)
         if run.oom:
             raise BuildOutOfMemory(human_size(self.memory))
-        error = build_error(run.code, run.log, project_dir)
+        error = finish_build(plan, project_dir, run.code, run.log, last)
         return BuildResult(
             ok=not error,
             log=run.log,
@@ -350,6 +357,7 @@ class DockerBuilder:
             builder=self.name,
             install_seconds=install_seconds if installed else 0.0,
             installed=installed,
+            timings=plan.timings,
         )
 
     def git_mask(self, project_dir: Path) -> list[Any]:
@@ -364,8 +372,11 @@ class DockerBuilder:
         empty.mkdir(parents=True, exist_ok=True)
         return [_bind(empty, f"{SITE_DIR}/.git", read_only=True)]
 
-    def _next_build(self, client: Any, project_dir: Path, entry: Path, on_log: LogFn) -> StepRun:
-        shutil.rmtree(project_dir / "out", ignore_errors=True)
+    def _run_steps(
+        self, client: Any, project_dir: Path, entry: Path, plan: BuildPlan, on_log: LogFn
+    ) -> tuple[StepRun, BuildStep]:
+        """All the build steps in one container (one start, not one per step); returns the run and
+        the last step that began. Each step's time is taken from when its marker line arrives."""
         modules = project_dir / "node_modules"
         if modules.is_symlink() or modules.is_file():
             modules.unlink()
@@ -377,23 +388,25 @@ class DockerBuilder:
             _bind(entry / "node_modules", f"{SITE_DIR}/node_modules", read_only=True),
             *self.git_mask(project_dir),
         ]
-        command = ["node", f"{SITE_DIR}/node_modules/next/dist/bin/next", "build"]
-        on_log("$ next build   (in the sandbox: no network)\n")
+        on_log(f"in the Docker sandbox (no network): {', '.join(s.shown for s in plan.steps)}\n")
+        clock = StepClock(plan.steps, on_log)
         try:
             with lend_ownership(project_dir, uid, gid):
-                return self.run_step(
+                run = self.run_step(
                     client,
                     "build",
-                    command,
+                    ["sh", "-c", steps_script(plan.steps, SITE_DIR)],
                     mounts,
                     network=False,
                     workdir=SITE_DIR,
                     user=f"{uid}:{gid}",
                     tmpfs=BUILD_TMPFS,
-                    on_log=on_log,
+                    on_log=clock.feed,
                     project_dir=project_dir,
                 )
         finally:
             if created:
                 with suppress(OSError):
                     modules.rmdir()
+        plan.timings.update(clock.durations())
+        return run, clock.last

@@ -17,7 +17,7 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sitegen import hostio
+from sitegen import hostio, shipped
 from sitegen.agents.editor import SOURCE_DIRS, model_edit
 from sitegen.agents.ui import generate_files
 from sitegen.errors import ErrorKind, SitegenError
@@ -84,6 +84,8 @@ def edit_generating(ctx: JobContext) -> dict[str, Any]:
         files = asyncio.run(generate_files(load_plan(ctx), provider_for(ctx), ctx.record_call))
         after = set(files)
         copy_template(ctx.project_dir)
+        if provider_for(ctx).offline:  # sitegen's own code: builds skip tsc (shipped.py)
+            shipped.record(ctx.settings.cache_dir, files)
     written = safe_write(ctx.project_dir, files)
     removed = remove_stale(ctx.project_dir, before - after)
     save_json(listed, sorted(after))

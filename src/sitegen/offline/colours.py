@@ -150,7 +150,8 @@ def _key(raw: str) -> str:
 
 def _role_near(text: str, start: int, end: int) -> str:
     """The role a colour at text[start:end] is given: words right after it, else the nearest before it."""
-    after = re.match(r"[\s-]*(?:colou?r(?:ed)?\s+)?(?:for\s+(?:the\s+|all\s+)?)?([a-z]+)", text[end:end + 40], re.I)
+    after = re.match(r"[\s-]*(?:colou?r(?:ed)?\s+)?(?:(?:for|as|on)\s+(?:the\s+|all\s+|its\s+|a\s+)?)?([a-z]+)",
+                     text[end:end + 40], re.I)
     if after and after.group(1).lower() in ROLE_WORDS:
         return ROLE_WORDS[after.group(1).lower()]
     before = text[max(0, start - 70):start]

@@ -22,6 +22,8 @@ def choose_kind(det: Detection, req: Request) -> str:
     subject = req.subject or det.subject
     if not subject:
         return det.kind
+    if re.search(r"(?:crypto|stock|investment|financial|asset|trading)\s+portfolio", subject, re.I):
+        return "general"  # a portfolio tracker, not a designer's portfolio
     for words in (subject, req.span):
         kind, scores = detect_kind(words)
         if kind != "general" and scores[kind] >= 3:
@@ -104,3 +106,12 @@ def drop_feature_sections(det: Detection, req: Request) -> None:
         return
     inside = {kind for word, kind in SECTION_WORDS.items() if re.search(rf"\b{re.escape(word)}", text)}
     det.sections = [k for k in det.sections if k not in inside]
+
+
+def names_more_than(subject: str, kind: str) -> bool:
+    """True when the subject has words the kind's keywords do not ("vegan" in "vegan restaurant")."""
+    from sitegen.offline.detect import KIND_KEYWORDS  # noqa: PLC0415 - same package, plain data
+
+    words = " ".join(KIND_KEYWORDS.get(kind, {})).lower()
+    return any(w.lower() not in words for w in re.findall(r"[^\W\d_]{3,}", subject)
+               if w.lower() not in {"website", "site", "page", "landing", "business", "local", "online", "the"})

@@ -289,7 +289,7 @@ def with_requested(base: Palette, roles: dict[str, str], free: list[str]) -> Pal
     roles = dict(roles)
     for hex_ in free:
         lum = luminance(hex_)
-        if "background" not in roles and (lum > 0.85 or lum < 0.012) and (roles or len(free) > 1):
+        if "background" not in roles and (lum > 0.75 or lum < 0.012) and (roles or len(free) > 1):
             roles["background"] = hex_
         elif "primary" not in roles:
             roles["primary"] = hex_

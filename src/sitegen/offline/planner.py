@@ -28,11 +28,17 @@ from typing import Any
 
 from sitegen.offline import copy_business, copy_community, copy_food, copy_law, copy_personal, copy_services
 from sitegen.offline.colours import read_colours
-from sitegen.offline.compose import choose_kind, drop_feature_sections, place_widgets, requested_palette
+from sitegen.offline.compose import (
+    choose_kind,
+    drop_feature_sections,
+    names_more_than,
+    place_widgets,
+    requested_palette,
+)
 from sitegen.offline.copy_common import BLOG_POSTS, CAREERS, CITY_INFO, GENERIC, PAGES, PEOPLE, STREETS
 from sitegen.offline.detect import Detection, detect
 from sitegen.offline.request import Request, read_request
-from sitegen.offline.subject import feature_items, subject_spec
+from sitegen.offline.subject import feature_items, is_business, subject_eyebrow, subject_spec
 from sitegen.offline.widgets import choose_widgets, domain_for
 from sitegen.plan import Contact, Fonts, Item, Page, Section, SitePlan
 
@@ -305,8 +311,11 @@ def _spec_for(kind: str, prompt: str, req: Request, subject: str, domain: str, r
               ) -> tuple[dict[str, Any], str]:
     """The copy for the site: the kind's, or one made from the subject; listed functionalities as features."""
     spec, flavour = resolve_copy(kind, prompt)
-    if kind == "general" and subject:
+    if kind == "general" and subject and req.lang == "en" and (req.features or not is_business(subject)):
         return subject_spec(spec, req, subject, domain, rng), flavour
+    if subject and (req.subject or names_more_than(subject, kind)):
+        hero = spec["sections"].setdefault("hero", {})
+        hero["eyebrow"] = [subject_eyebrow(subject)]
     if req.features:
         features = spec["sections"].setdefault("features", {})
         features["items"], features["pick"] = feature_items(req, subject or spec["label"]), None
@@ -357,7 +366,7 @@ def plan_offline(prompt: str) -> SitePlan:
     if kind == "general" and subject:
         label = subject  # a value in templates, inserted as written
     tone = det.tone or spec.get("tone", "friendly")
-    name = det.name or _invent_name(spec, det, kind, rng)
+    name = det.name or req.name or _invent_name(spec, det, kind, rng)
     ctx = _context(name, kind, spec, det, prompt, rng, label)
     contact = _contact(name, kind, det, spec, rng)
     rest = prompt[:4000].replace(det.name, " ") if det.name else prompt[:4000]

@@ -17,7 +17,7 @@ SCAN = 4000
 SITE_NOUNS = (r"web\s*sites?|web\s*app(?:lication)?s?|webapps?|sites?|platforms?|portals?|apps?|applications?|"
               r"landing\s+pages?|home\s*pages?|web\s*pages?|marketplaces?|hubs?|directory|directories|"
               r"online\s+stores?|online\s+shops?|e-?shops?|stores?|blogs?|forums?|databases?|trackers?|"
-              r"dashboards?|tools?|services?|communities|community")
+              r"dashboards?|tools?|services?")
 _LEAD_WORDS = {"simple", "modern", "responsive", "new", "online", "beautiful", "clean", "basic", "small", "nice",
                "professional", "single", "one", "full", "complete", "fully", "functional", "interactive", "web",
                "dynamic", "static", "personal", "fun", "cool", "minimal", "minimalist", "sleek", "great", "good",
@@ -114,6 +114,7 @@ class Request:
     features: list[Feature] = field(default_factory=list)
     lang: str = "en"
     words: int = 0
+    name: str = ""  # a name given in another language's words ("llamada Flores Lucía")
 
     @property
     def functional(self) -> bool:
@@ -132,17 +133,38 @@ def _clean_item(raw: str) -> str:
     return " ".join(words[:9])
 
 
+def _object(rest: str) -> str:
+    """The object of an action as the user wrote it, addressed to the reader ("their bets" → "your bets")."""
+    obj = re.sub(r"^(?:their|his|her|its)\s+", "your ", _clean_item(rest) if not re.match(
+        r"(?:a|an|the|their|his|her|its|your)\s", rest, re.I) else rest.strip(), flags=re.I)
+    obj = re.sub(r"\s+(?:etc\.?|and so on|and more)$", "", obj.strip(" .,;"), flags=re.I)
+    return " ".join(obj.split()[:9])
+
+
+# -ing words that usually name a thing ("betting odds", "reading list"), not an action
+NOUN_GERUNDS = {"betting", "training", "shopping", "cooking", "parking", "swimming", "dating", "hiking", "camping",
+                "fishing", "meeting", "building", "spending", "learning", "coding", "banking", "housing", "clothing",
+                "walking", "marketing", "landing", "trading", "reading", "waiting", "sporting", "wedding", "seating",
+                "pricing", "booking", "listing", "mailing", "streaming", "gaming", "teaching", "cycling", "baking",
+                "painting", "recording", "sleeping", "working", "living", "dining", "boarding", "funding", "lighting"}
+
+
 def _verb_of(item: str) -> tuple[str, str]:
     first, _, rest = item.partition(" ")
     low = first.lower()
+    if low in NOUN_GERUNDS and rest:
+        return "", item
     base = re.sub(r"(?:ing|s)$", "", low)
-    for cand in (low, base, base + "e", low[:-1] if low.endswith("s") else low):
+    undoubled = base[:-1] if low.endswith("ing") and len(base) > 2 and base[-1] == base[-2] else base
+    for cand in (low, base, base + "e", undoubled, low[:-1] if low.endswith("s") else low):
         if cand in ACTION_VERBS:
             if cand in {"sign", "look", "log", "keep", "set"} and rest:
                 word2, _, rest2 = rest.partition(" ")
                 if word2.lower() in {"up", "in", "for", "into", "track", "up for", "at"}:
-                    return f"{cand} {word2.lower()}", _clean_item(rest2) if rest2 else ""
-            return cand, _clean_item(rest)
+                    return f"{cand} {word2.lower()}", _object(rest2) if rest2 else ""
+            return cand, _object(rest)
+    if low.endswith("ing") and len(low) > 5 and rest:
+        return "-", item  # an action we have no verb for ("painting walls"): its own phrase, no carry-over
     return "", item
 
 
@@ -166,6 +188,8 @@ def read_features(text: str) -> list[Feature]:
                 continue
             noun_phrase = bool(re.match(r"\s*(?:a|an|the|some)\s", part, re.I))
             v, obj = ("", item) if noun_phrase else _verb_of(item)
+            if v == "-":
+                v, verb, first = "", "", False
             if first:
                 verb, first = v, False
             elif not v and verb and not noun_phrase:
@@ -216,7 +240,10 @@ def read_subject(text: str) -> tuple[str, str, str]:
         post = post[1:]
     audience = ""
     post_txt = " ".join(post)
-    if post and (post[-1].lower() in PEOPLE_WORDS or post_txt.lower() in PEOPLE_WORDS):
+    people = post and (post[-1].lower() in PEOPLE_WORDS or post_txt.lower() in PEOPLE_WORDS or (
+        re.fullmatch(r"[a-z]+(?:ers|ists|ians|ees)", post[-1].lower())
+        and noun not in {"marketplace", "shop", "store"}))
+    if people:
         audience, post = post_txt, []
     while post and post[-1].lower() in _GENERIC_TAIL:
         post = post[:-1]
@@ -317,6 +344,18 @@ def read_foreign_subject(text: str) -> str:
     return m.group(1).strip() if m else ""
 
 
+_FOREIGN_NAME = re.compile(
+    r"\b(?:appel[ée]e?s?|nomm[ée]e?s?|llamad[oa]s?|denominad[oa]|namens|genannt|chamad[oa]s?|chiamat[oa]|"
+    r"genaamd|heet)\s+[\"'“«„]?(.+?)[\"'”»“]?(?=\s+(?:à|en|in|no|na|em|au|aux|im|am|a|ad|te|op|para|pour|für|per)"
+    r"\s|\s*[,.;!?()]|\s*$)", re.I)
+
+
+def read_foreign_name(text: str) -> str:
+    """The name given in another language ("appelée Le Pain Doré"); "" when none."""
+    m = _FOREIGN_NAME.search(text[:600])
+    return m.group(1).strip() if m and len(m.group(1)) <= 60 else ""
+
+
 def read_request(prompt: str) -> Request:
     """Everything the planner needs beyond kind/name/place/tone/colours."""
     text = (prompt or "")[:SCAN]
@@ -325,4 +364,5 @@ def read_request(prompt: str) -> Request:
     features = read_features(text) if lang == "en" else []
     return Request(subject=subject, span=subject_span(text) if lang == "en" else "", site_noun=noun,
                    audience=audience or read_audience(text, subject),
+                   name=read_foreign_name(text) if lang != "en" else "",
                    features=features, lang=lang, words=len(text.split()))

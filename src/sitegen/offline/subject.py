@@ -29,7 +29,8 @@ SUFFIXES: dict[str, list[str]] = {
 }
 _NAME_SKIP = {"sharing", "analytics", "simulation", "tracking", "management", "planning", "information", "online",
               "local", "for", "of", "the", "and", "a", "an", "my", "our", "website", "site", "platform", "app",
-              "business", "service", "services", "data", "with", "to", "in", "on"}
+              "business", "service", "services", "data", "with", "to", "in", "on", "de", "da", "do", "del", "des",
+              "du", "di", "della", "van", "der", "von", "und", "et", "y", "e", "la", "le", "el"}
 VERB_SENTENCES: dict[str, str] = {
     "view": "See {obj} at a glance, clear and always up to date.",
     "see": "See {obj} at a glance, clear and always up to date.",
@@ -60,7 +61,7 @@ VERB_SENTENCES: dict[str, str] = {
     "practice": "Practise {obj} with instant scoring and explanations.",
     "learn": "Learn {obj} step by step, at your own pace.",
     "chat": "Chat {obj} in real time, right where you are.",
-    "buy": "Buy {obj} securely, with delivery tracked to your door.",
+    "buy": "Buy {obj} securely online in a few clicks.",
     "order": "Order {obj} online and follow it every step of the way.",
     "contact": "Contact {obj} directly through the site; replies within a working day.",
     "manage": "Manage {obj} from one simple dashboard.",
@@ -86,6 +87,25 @@ def esc(text: str) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+BUSINESS_WORDS = re.compile(
+    r"\b(?:business|service|services|shop|store|studio|workshop|club|company|agency|firm|society|association|"
+    r"centre|center|salon|parlou?r|bar|pub|kitchen|farm|repair|wash|rentals?|restoration|tuning|cleaning|"
+    r"cleaners|supplies|camp|hotel|inn|b&b|guesthouse|hostel|garage|florist|boutique|gallery|brewery|winery|"
+    r"distillery|nursery|market|practice|office|clinic|room|rooms|tours?|charters?|lessons|school|academy|"
+    r"dealership|bookshop|bookstore|shop|maker|makers|builders?|plumbing|electricians?|landscaping|catering|"
+    r"photography|consultancy|consulting|restaurant|cafe|café|bakery|stall|truck|co-?op)\b", re.I)
+
+
+def is_business(subject: str) -> bool:
+    """True when the subject is a business or organisation ("piano tuning business"), not a topic."""
+    return bool(BUSINESS_WORDS.search(subject))
+
+
+def subject_eyebrow(subject: str) -> str:
+    """A hero eyebrow template naming the subject ("Vegan restaurant in Lisbon")."""
+    return _cap(esc(subject)) + "{in_place}"
 
 
 def icon_for(text: str) -> str:
@@ -137,7 +157,7 @@ def invent_name(subject: str, domain: str, rng: random.Random) -> str:
 def _hero(subject: str, audience: str, actions: str, noun: str) -> dict[str, Any]:
     s, who = esc(subject), esc(audience)
     headings = [f"{_cap(s)}, all in one place", f"Your home for {s}", f"{_cap(s)} made simple"]
-    if who:
+    if who and " for " not in s:
         headings.append(f"{_cap(s)} for {who}")
     subs = [f"{{name}} is the {noun} for {s}" + (f": {esc(actions)}, all in one place." if actions else
                                                  ", clear, current and easy to use.")]

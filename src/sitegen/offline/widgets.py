@@ -19,25 +19,39 @@ from sitegen.plan import Item, Section
 
 ALL_DOMAINS: dict[str, dict[str, Any]] = {**DOMAINS, **MORE_DOMAINS}
 
-# (pattern over "verb object", widget kind, variant); the first rule that matches a feature wins
+# verb -> (widget kind, variant): what a listed action needs
+VERB_WIDGETS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("practice", "practise", "test", "quiz", "study"), ("quiz", "default")),
+    **dict.fromkeys(("calculate", "estimate", "convert"), ("calculator", "default")),
+    **dict.fromkeys(("book", "reserve", "schedule", "rsvp", "rent", "hire"), ("form", "booking")),
+    **dict.fromkeys(("apply", "submit", "upload", "post", "list", "sell", "donate", "volunteer", "report", "offer",
+                     "enter"), ("form", "application")),
+    **dict.fromkeys(("register", "sign up", "join", "enroll", "enrol", "subscribe", "log in", "sign-up", "signup"),
+                    ("form", "registration")),
+    **dict.fromkeys(("contact", "message", "ask", "send", "leave", "write"), ("form", "contact")),
+    **dict.fromkeys(("save", "favorite", "favourite", "bookmark", "buy", "order", "purchase", "add", "keep",
+                     "shortlist", "shop"), ("favorites", "default")),
+    **dict.fromkeys(("visualize", "visualise", "analyze", "analyse", "graph"), ("chart", "default")),
+    **dict.fromkeys(("track", "monitor", "manage", "log"), ("dashboard", "default")),
+    **dict.fromkeys(("compare", "rank"), ("table", "default")),
+    **dict.fromkeys(("search", "find", "browse", "filter", "sort", "explore", "discover", "look up", "borrow",
+                     "locate"), ("search", "default")),
+}
+# (pattern over the object, widget kind, variant) when the verb says little ("view", "see", none)
 RULES: tuple[tuple[str, str, str], ...] = (
-    (r"quiz|practi[cs]e|test (?:yourself|your|their)|flashcard|trivia|mock exam|self-assess", "quiz", "default"),
-    (r"calculat|estimat|how much|convert|mortgage|loan|budget tool|split the bill|cost calculator", "calculator",
-     "default"),
-    (r"\bbook|reserv|schedul|appointment|rsvp|\brent\b|hire a", "form", "booking"),
-    (r"\bappl(?:y|ication)|submit|upload|^post\b|\blist (?:their|your|a|an)\b|sell\b|donate|volunteer", "form",
-     "application"),
-    (r"regist|sign[ -]?up|create (?:an? |their |your )?(?:account|profile)|\bjoin\b|enrol|subscribe|membership|"
-     r"log ?in|newsletter", "form", "registration"),
-    (r"quote|estimate request|consultation", "form", "lead"),
-    (r"contact|get in touch|message|enquir|inquir|feedback|ask (?:a |an )?question", "form", "contact"),
-    (r"\bsave|favou?rite|wish ?list|cart|bookmark|shortlist|\bbuy\b|order|purchase|add to", "favorites", "default"),
+    (r"quiz|practice|flashcard|trivia|mock exam|self-assess|puzzle", "quiz", "default"),
+    (r"calculat|estimat|converter|cost split", "calculator", "default"),
+    (r"appointment|reservation|booking|rsvp", "form", "booking"),
+    (r"application|submission", "form", "application"),
+    (r"registration|sign[ -]?up|account|membership|newsletter", "form", "registration"),
+    (r"quote|test drive|consultation|demo", "form", "lead"),
+    (r"contact|feedback|enquir|inquir", "form", "contact"),
+    (r"wish ?list|watch ?list|reading list|cart|favou?rite|bookmark|shortlist|tickets", "favorites", "default"),
     (r"chart|graph|trend|statistic|\bstats\b|analytic|visuali[sz]|performance|over time|insights", "chart", "default"),
-    (r"dashboard|\btrack|monitor|overview|progress|manage|my account|portfolio", "dashboard", "default"),
+    (r"dashboard|progress|overview|portfolio|reminder", "dashboard", "default"),
     (r"compar|ranking|standing|leaderboard|\btable\b|\bodds\b|history|fixtures|results|scores|price list|"
-     r"timetable|rates", "table", "default"),
-    (r"search|\bfind|browse|look up|filter|categor|discover|explore|\bsort|directory|catalog|listing|borrow|"
-     r"\bview\b|\bsee\b|check", "search", "default"),
+     r"timetable|rates|schedule", "table", "default"),
+    (r"search|filter|categor|directory|catalog|listing|map\b", "search", "default"),
 )
 # explicit widget nouns anywhere in the prompt (no verb needed)
 NOUN_RULES: tuple[tuple[str, str, str], ...] = (
@@ -77,12 +91,18 @@ def choose_widgets(req: Request, prompt: str, limit: int = 6) -> list[Widget]:
     """Widgets for the request's features, in order, one per kind (forms: one per variant)."""
     chosen: dict[tuple[str, str], Widget] = {}
     for feat in req.features:
-        text = _text(feat)
-        for pattern, kind, variant in RULES:
-            if re.search(pattern, text):
-                key = (kind, variant if kind == "form" else "")
-                chosen.setdefault(key, Widget(kind, variant)).features.append(feat)
-                break
+        found = VERB_WIDGETS.get(feat.verb.lower())
+        lead = re.search(r"quote|test drive|demo|consult", feat.obj, re.I)
+        if feat.verb.lower() in {"request", "get", "ask", "book"} and lead:
+            found = ("form", "lead")
+        if found and found[0] == "dashboard" and re.search(r"statistic|\bstats\b|trend|chart|graph", feat.obj, re.I):
+            found = ("chart", "default")  # "track listener statistics" is a chart
+        if found is None:
+            text = _text(feat)
+            found = next(((k, v) for pattern, k, v in RULES if re.search(pattern, text)), None)
+        if found:
+            key = (found[0], found[1] if found[0] == "form" else "")
+            chosen.setdefault(key, Widget(*found)).features.append(feat)
     low = prompt[:4000].lower()
     for pattern, kind, variant in NOUN_RULES:
         if re.search(pattern, low):

@@ -18,6 +18,7 @@ from sitegen.cli import edit  # noqa: F401
 from sitegen.cli import deploy  # noqa: F401
 from sitegen.cli import preview  # noqa: F401
 from sitegen.cli import doctor  # noqa: F401
+from sitegen.cli import server  # noqa: F401
 # isort: on
 from sitegen.cli.app import app
 

@@ -11,7 +11,9 @@ from typing import Annotated, Any
 
 import typer
 
+from sitegen.cli import remote
 from sitegen.cli.app import ProjectArg, app, check_choice, command, context, run_job
+from sitegen.cli.remote import ServerOpt
 from sitegen.deployers import TARGETS
 from sitegen.errors import usage
 
@@ -40,8 +42,13 @@ def deploy_cmd(
         "--dir", help="For --target static: the folder to copy the site to.")] = None,
     timeout: Annotated[float | None, typer.Option(help="Give up after this many seconds.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")] = False,
+    server: ServerOpt = None,
 ) -> int:
     """Deploy an already built project (its out/ folder)."""
+    if server:  # deploy a project of the team server; same report and exit code
+        check_choice(target, TARGETS, "--target", "deploy target")
+        return remote.deploy(term, server, project, target=target, prod=prod, timeout=timeout,
+                             static_dir=static_dir)
     settings, store = context()
     found = store.find_project(project)
     target = target or found.get("deploy_target") or "static"

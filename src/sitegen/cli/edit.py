@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from sitegen.cli import remote
 from sitegen.cli.app import (
     DeployOpt,
     JsonOpt,
@@ -28,6 +29,7 @@ from sitegen.cli.app import (
     run_job,
 )
 from sitegen.cli.new import CONTROL_RE
+from sitegen.cli.remote import ServerOpt
 from sitegen.errors import ErrorKind, SitegenError, usage
 from sitegen.locks import lock_project
 
@@ -98,6 +100,7 @@ def edit_cmd(
     verify: VerifyOpt = None,
     verbose: VerboseOpt = False,
     json_out: JsonOpt = False,
+    server: ServerOpt = None,
 ) -> int:
     """Change a site: plan the change against the current files, apply, check, rebuild, verify."""
     text = " ".join(instruction.split())
@@ -106,6 +109,9 @@ def edit_cmd(
     if len(text) > MAX_INSTRUCTION or CONTROL_RE.search(text):
         raise usage(f"the instruction must be plain text under {MAX_INSTRUCTION:,} characters")
     check_job_options(provider, sandbox, deploy)
+    if server:  # the edit runs on a team server; same report and exit code
+        return remote.edit(term, server, project, text, provider=provider, models=model or [], sandbox=sandbox,
+                           deploy=deploy, verify=verify)
     settings, store = context({"sandbox": sandbox})
     found = store.find_project(None if project in (".", "") else project)
     path = project_dir(found)

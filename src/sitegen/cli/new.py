@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from sitegen.cli import remote
 from sitegen.cli.app import (
     DeployOpt,
     JsonOpt,
@@ -23,6 +24,7 @@ from sitegen.cli.app import (
     run_job,
     sigterm_as_interrupt,
 )
+from sitegen.cli.remote import ServerOpt
 from sitegen.errors import usage
 
 MAX_PROMPT_CHARS = 10_000
@@ -48,6 +50,7 @@ def new_cmd(
     force: Annotated[bool, typer.Option("--force", help="Write into a non-empty --out folder.")] = False,
     verbose: VerboseOpt = False,
     json_out: JsonOpt = False,
+    server: ServerOpt = None,
 ) -> int:
     """Plan, write, check and build a site from one sentence."""
     from sitegen.config import verify_option  # noqa: PLC0415
@@ -56,6 +59,9 @@ def new_cmd(
     prompt = validate_prompt(prompt)
     name = validate_name(name)
     check_job_options(provider, sandbox, deploy)
+    if server:  # the job runs on a team server; same report and exit code
+        return remote.new(term, server, prompt, name=name, out=out, provider=provider, models=model or [],
+                          sandbox=sandbox, deploy=deploy, prod=prod, verify=verify)
     settings, store = context({"sandbox": sandbox})
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
@@ -125,10 +131,13 @@ def status_cmd(
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Refresh until the job ends.")] = False,
     limit: Annotated[int, typer.Option(help="How many recent jobs to list.")] = 20,
     json_out: JsonOpt = False,
+    server: ServerOpt = None,
 ) -> int:
     """Recent jobs, or one job in full: stages, durations, log tail, result, tokens, cost."""
     from sitegen.cli import views  # noqa: PLC0415
 
+    if server:
+        return remote.status(term, server, ref, watch, limit, json_out)
     _, store = context()
     if watch:
         return views.watch(term, store, ref)
@@ -151,10 +160,12 @@ def status_cmd(
 # --------------------------------------------------------------------------- projects
 @app.command("projects")
 @command
-def projects_cmd(term: Any, json_out: JsonOpt = False) -> int:
+def projects_cmd(term: Any, json_out: JsonOpt = False, server: ServerOpt = None) -> int:
     """Every project: name, path, last status, URL."""
     from sitegen.cli import views  # noqa: PLC0415
 
+    if server:
+        return remote.projects(term, server, json_out)
     _, store = context()
     rows = [views.project_summary(p) for p in store.list_projects()]
     if json_out:

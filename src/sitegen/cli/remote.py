@@ -21,7 +21,7 @@ ServerOpt = Annotated[str | None, typer.Option(
 # the keys `sitegen status JOB --json` prints (cli/views.job_detail), in its order
 DETAIL_KEYS = (
     "job_id", "project_id", "project", "kind", "status", "stage", "created_at", "seconds", "error", "path",
-    "prompt", "provider", "stages", "error_kind", "hint", "result", "url", "deploy", "tokens_in", "tokens_out",
+    "prompt", "provider", "stages", "error_kind", "hint", "result", "fixes", "url", "deploy", "tokens_in", "tokens_out",
     "cost_usd", "llm_calls", "log_tail", "finished_at",
 )
 SUMMARY_KEYS = ("job_id", "project_id", "project", "kind", "status", "stage", "created_at", "seconds", "error")
@@ -36,7 +36,7 @@ def client(server: str) -> Any:
 def cli_detail(status: dict[str, Any]) -> dict[str, Any]:
     """GET /status's object cut to the local report's keys."""
     result = {k: v for k, v in (status.get("result") or {}).items() if k not in ("site_plan", "build_logs")}
-    return {**{k: status.get(k) for k in DETAIL_KEYS}, "result": result}
+    return {**{k: status.get(k) for k in DETAIL_KEYS}, "result": result, "fixes": result.get("fixes", [])}
 
 
 def to_event(raw: dict[str, Any]) -> Event | None:

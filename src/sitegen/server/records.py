@@ -88,10 +88,3 @@ def job_status(store: Any, job: dict[str, Any]) -> JobStatus:
         llm_calls=usage["calls"], log_tail=log_tail,
     )
 
-
-# the keys `sitegen status JOB --json` (cli/views.job_detail) prints, in its order
-CLI_DETAIL_KEYS = (
-    "job_id", "project_id", "project", "kind", "status", "stage", "created_at", "seconds", "error", "path",
-    "prompt", "provider", "stages", "error_kind", "hint", "result", "url", "deploy", "tokens_in", "tokens_out",
-    "cost_usd", "llm_calls", "log_tail", "finished_at",
-)

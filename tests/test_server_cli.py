@@ -1,0 +1,108 @@
+"""The CLI as a client of a running server: `sitegen new --server URL --json` (and status, projects, edit,
+deploy) print the same JSON shape and exit with the same codes as the local commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from server_helpers import live_server
+
+
+def sitegen(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 180):
+    full = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "sitegen", *args], cwd=cwd, env=full, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=timeout)
+
+
+FAST = ["--provider", "offline", "--sandbox", "none", "--no-verify"]
+
+
+@pytest.fixture
+def served():
+    with live_server() as live:
+        yield live, live.add_user("ci")
+
+
+def test_new_with_server_json_matches_the_local_shape_and_exit_code(served, tmp_path: Path) -> None:
+    live, token = served
+    env = {"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": token}
+    remote = sitegen("new", "florist in Bath called Petal", *FAST, "--json", cwd=tmp_path, env=env)
+    local = sitegen("new", "florist in Bath called Petal", *FAST, "--json", "--out", str(tmp_path / "local"),
+                    cwd=tmp_path)
+    assert remote.returncode == local.returncode == 0, remote.stderr + local.stderr
+    r, lo = json.loads(remote.stdout), json.loads(local.stdout)
+    assert list(r) == list(lo)  # same keys, same order
+    assert r["status"] == lo["status"] == "done"
+    assert [s["stage"] for s in r["stages"]] == [s["stage"] for s in lo["stages"]]
+    assert set(lo["result"]) <= set(r["result"]) | {"path"}
+    assert Path(r["path"]).is_relative_to(Path(live.settings.home) / "workspace")
+    assert live.store.get_job(r["job_id"])["owner"] == "ci"
+    assert "Planning the site" in remote.stderr or "PLANNING" in remote.stderr  # progress drawn from the events
+    # and the same job seen through status / projects
+    st = sitegen("status", r["job_id"], "--json", "--server", live.url, cwd=tmp_path, env={"SITEGEN_TOKEN": token})
+    assert st.returncode == 0 and list(json.loads(st.stdout)) == list(lo)
+    listed = sitegen("status", "--json", cwd=tmp_path, env=env)
+    local_list = sitegen("status", "--json", cwd=tmp_path)
+    jobs, local_jobs = json.loads(listed.stdout)["jobs"], json.loads(local_list.stdout)["jobs"]
+    assert [j["job_id"] for j in jobs] == [r["job_id"]] and list(jobs[0]) == list(local_jobs[0])
+    projects = json.loads(sitegen("projects", "--json", cwd=tmp_path, env=env).stdout)["projects"]
+    local_projects = json.loads(sitegen("projects", "--json", cwd=tmp_path).stdout)["projects"]
+    assert [p["name"] for p in projects] == ["Petal"] and list(projects[0]) == list(local_projects[0])
+    human = sitegen("status", r["job_id"], cwd=tmp_path, env=env)
+    assert human.returncode == 0 and r["job_id"] in human.stdout
+
+
+@pytest.mark.parametrize("args,code", [
+    (["new", "", *FAST], 2),  # empty prompt: checked before any request
+    (["new", "a cafe", "--provider", "claude"], 2),  # unknown provider
+    (["new", "a cafe", "--provider", "gemini"], 2),  # a provider without its key (the server's settings)
+    (["status", "jffffffff"], 2),  # unknown job
+    (["edit", "no-such-project", "make it green"], 2),
+    (["deploy", "no-such-project", "--target", "static"], 2),
+])
+def test_bad_input_exits_2_like_local(served, tmp_path: Path, args: list[str], code: int) -> None:
+    live, token = served
+    remote = sitegen(*args, "--json", cwd=tmp_path, env={"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": token})
+    local = sitegen(*args, "--json", cwd=tmp_path)
+    assert remote.returncode == local.returncode == code, (remote.stderr, local.stderr)
+    r, lo = json.loads(remote.stdout), json.loads(local.stdout)
+    assert list(r) == list(lo) == ["status", "error", "error_kind", "hint"]
+    assert r["error_kind"] == lo["error_kind"]
+    assert "Traceback" not in remote.stderr
+
+
+def test_no_or_bad_token_and_no_server_exit_2(served, tmp_path: Path) -> None:
+    live, _ = served
+    for env in ({"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": ""},
+                {"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": "sgt_wrong"},
+                {"SITEGEN_SERVER": "http://127.0.0.1:9", "SITEGEN_TOKEN": "sgt_x"}):
+        out = sitegen("projects", "--json", cwd=tmp_path, env=env)
+        assert out.returncode == 2, out.stderr
+        body = json.loads(out.stdout)
+        assert body["status"] == "error" and body["error_kind"] == "config" and body["hint"]
+
+
+def test_edit_and_deploy_through_the_server(served, tmp_path: Path) -> None:
+    live, token = served
+    env = {"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": token}
+    made = json.loads(sitegen("new", "bakery in York called Crumb", *FAST, "--json", cwd=tmp_path, env=env).stdout)
+    edited = sitegen("edit", "Crumb", "make it green", "--provider", "offline", "--sandbox", "none",
+                     "--no-verify", "--json", cwd=tmp_path, env=env)
+    assert edited.returncode == 0, edited.stderr
+    e = json.loads(edited.stdout)
+    assert e["kind"] == "edit" and e["status"] == "done" and e["project_id"] == made["project_id"]
+    unbuilt = sitegen("deploy", made["project_id"], "--target", "static", "--json", cwd=tmp_path, env=env)
+    assert unbuilt.returncode == 2 and "out/index.html" in json.loads(unbuilt.stdout)["error"]
+    out = Path(made["path"]) / "out"
+    out.mkdir()
+    (out / "index.html").write_text("<!doctype html><title>Crumb</title>")
+    deployed = sitegen("deploy", made["project_id"], "--target", "static", "--json", cwd=tmp_path, env=env)
+    assert deployed.returncode == 0, deployed.stderr
+    d = json.loads(deployed.stdout)
+    assert d["kind"] == "deploy" and d["deploy"]["target"] == "static" and d["url"]

@@ -81,7 +81,10 @@ class CeleryRunner:
     def queue_depth(self) -> int:
         """Messages waiting in the queue (not those a worker holds)."""
         with self.app.connection_for_read() as conn:
-            return int(conn.default_channel.queue_declare(QUEUE, passive=True).message_count)
+            try:
+                return int(conn.default_channel.queue_declare(QUEUE, passive=True).message_count)
+            except conn.channel_errors:  # no queue yet: nothing was ever sent (Redis drops empty lists)
+                return 0
 
     def workers_seen(self) -> int:
         """Workers answering a ping (cached for a few seconds: a ping waits for replies)."""

@@ -12,13 +12,14 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   log "system packages"
   export DEBIAN_FRONTEND=noninteractive
   need=()
-  for pkg in git nodejs npm docker.io debootstrap chromium postgresql ca-certificates; do
+  for pkg in git nodejs npm docker.io debootstrap chromium postgresql redis-server ca-certificates; do
     case "$pkg" in
       nodejs) command -v node >/dev/null || need+=(nodejs) ;;
       npm) command -v npm >/dev/null || need+=(npm) ;;
       docker.io) command -v dockerd >/dev/null || need+=(docker.io) ;;
       chromium) command -v chromium >/dev/null || need+=(chromium) ;;
       postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql) ;;
+      redis-server) command -v redis-server >/dev/null || need+=(redis-server) ;;
       *) dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg") ;;
     esac
   done

@@ -143,13 +143,29 @@ def client_split(path: str, text: str, ctx: FixContext) -> str | None:
     return page
 
 
+PARAMS_HELPER = """
+const NoSearchParams = createContext(false);
+
+/** next/navigation's useSearchParams, or empty params inside the Suspense fallback (so the page's
+ * copy is prerendered into the HTML). The context never changes for one component instance. */
+function {local}(): URLSearchParams {{
+  const empty = useContext(NoSearchParams);
+  return empty ? new URLSearchParams() : (useNextSearchParams() as unknown as URLSearchParams);
+}}
+"""
+
+
 def suspense_search_params(path: str, text: str, ctx: FixContext) -> str | None:
     """A component calling ``useSearchParams()`` (which needs a Suspense boundary in a static export)
-    -> renamed ``<Name>WithParams`` and exported under its old name wrapped in ``<Suspense>``."""
-    hook = re.search(r"\buseSearchParams\s*\(", text)
-    if not hook or re.search(r"WithParams\b", text):
+    -> renamed ``<Name>WithParams`` and exported under its old name wrapped in ``<Suspense>``, whose
+    fallback renders the same component with empty search params (the copy stays in the HTML)."""
+    imp = next((m for m in jsx.IMPORT_RE.finditer(text) if m["spec"] == "next/navigation"
+                and any(a == "useSearchParams" for a, _ in jsx.specifiers(m["clause"]))), None)
+    if imp is None or "WithParams" in text or "useNextSearchParams" in text:
         return None
-    decl = jsx.enclosing_decl(text, hook.start())
+    local = next(b for a, b in jsx.specifiers(imp["clause"]) if a == "useSearchParams")
+    hook = re.search(rf"\b{re.escape(local)}\s*\(", text[imp.end():])
+    decl = jsx.enclosing_decl(text, imp.end() + hook.start()) if hook else None
     if decl is None:
         return None
     name = jsx.decl_name(decl)
@@ -158,14 +174,17 @@ def suspense_search_params(path: str, text: str, ctx: FixContext) -> str | None:
     head = decl[0].replace(export, "", 1).lstrip() if export else decl[0]
     head = re.sub(rf"\b{name}\b", inner, head, count=1)
     new = text[: decl.start()] + head + text[decl.end():]
-    new = re.sub(rf"^export\s+default\s+{name}\s*;?\s*$", f"export default {name};", new, flags=re.MULTILINE)
     after = new[decl.start() + len(head):]
     params = re.match(r"\s*\(\s*\)", after) or re.match(r"\s*=\s*\(\s*\)", after)
     sig = ("", "") if params else (f"props: React.ComponentProps<typeof {inner}>", " {...props}")
     lead = "export default " if export.startswith("export default") else ("export " if export else "")
-    wrapper = (f"\n{lead}function {name}({sig[0]}) {{\n  return (\n    <Suspense fallback={{null}}>\n"
-               f"      <{inner}{sig[1]} />\n    </Suspense>\n  );\n}}\n")
-    return jsx.add_import(new.rstrip("\n") + "\n" + wrapper, ["Suspense"], "react")
+    wrapper = (f"\n{lead}function {name}({sig[0]}) {{\n  return (\n    <Suspense fallback={{\n"
+               f"      <NoSearchParams.Provider value={{true}}><{inner}{sig[1]} /></NoSearchParams.Provider>\n"
+               f"    }}>\n      <{inner}{sig[1]} />\n    </Suspense>\n  );\n}}\n")
+    pairs = [(a, "useNextSearchParams" if a == "useSearchParams" else b) for a, b in jsx.specifiers(imp["clause"])]
+    new = new.replace(imp[0], jsx.import_line(pairs, "next/navigation", jsx.default_name(imp["clause"])), 1)
+    new = jsx.insert_after_imports(new.rstrip("\n") + "\n" + wrapper, PARAMS_HELPER.format(local=local))
+    return jsx.add_import(new, ["Suspense", "createContext", "useContext"], "react")
 
 
 def _function_opens(text: str, i: int, last_paren: tuple[int, int] | None) -> bool:

@@ -177,3 +177,24 @@ def test_a_worker_killed_mid_stage_hands_its_job_to_another(fleet: Fleet, tmp_pa
         other = store.get_job(job_id)
         assert other["status"] == "done" and max(ends(store, job_id).values()) == 1
     runner.close()
+
+
+def test_sigterm_is_a_warm_shutdown(fleet: Fleet, tmp_path: Path) -> None:
+    """SIGTERM: the running job finishes (DONE, acknowledged), then the worker exits; a job still
+    queued stays queued for the next worker."""
+    settings = load_settings()
+    store, runner = Store(settings.database_url), CeleryRunner(settings)
+    worker = fleet.start_worker(1)
+    wait_for_workers(runner, 1, fleet)
+    running = submit(store, runner, tmp_path / "ws" / "running", "alice", PROMPTS[0],
+                     hold={"stage": "CHECKING", "seconds": 6})
+    wait_for(lambda: store.get_job(running)["stage"] == "CHECKING", 120, fleet, "the job to reach CHECKING")
+    waiting = submit(store, runner, tmp_path / "ws" / "waiting", "bob", PROMPTS[1])
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(90) == 0, fleet.log_text()
+    assert store.get_job(running)["status"] == "done"
+    assert store.get_job(waiting)["status"] == "queued" and runner.queue_depth() == 1
+    fleet.start_worker(1)  # the next worker takes what was left
+    wait_for(lambda: store.get_job(waiting)["status"] == "done", 120, fleet, "the waiting job")
+    assert store.get_job(running)["attempts"] == 1  # the finished job was acknowledged, never redelivered
+    runner.close()

@@ -48,6 +48,8 @@ ENV_FIELDS: dict[str, str] = {
     "SUPABASE_SERVICE_ROLE_KEY": "supabase_key",
     "SUPABASE_JWT_SECRET": "supabase_jwt_secret",
     "SITEGEN_SUPABASE_USER_ID": "supabase_user_id",
+    "SUPABASE_ANON_KEY": "supabase_anon_key",
+    "SUPABASE_ACCESS_TOKEN": "supabase_access_token",
     "SITEGEN_DATABASE_URL": "database_url",
     "SITEGEN_BROKER_URL": "broker_url",
     "SITEGEN_WORKSPACE": "workspace",
@@ -82,6 +84,8 @@ class Settings(BaseModel):
     supabase_key: str = ""
     supabase_jwt_secret: str = ""  # `sitegen serve`: verify Supabase user JWTs (legacy HS256 secret)
     supabase_user_id: str = ""
+    supabase_anon_key: str = ""  # per-user mirror: the project's anon key ...
+    supabase_access_token: str = ""  # ... and the user's own session JWT, so row-level security applies
     database_url: str = ""  # postgresql://… for a shared store (team server); empty: SQLite under home
     broker_url: str = ""  # redis://… sends server jobs to Celery workers
     workspace: str = ""  # where the team server keeps project folders (a shared mount on a fleet)

@@ -135,7 +135,7 @@ def make_pipeline(settings: Settings, store: Store, emit: EventSink) -> Pipeline
     from sitegen.stages import handlers  # noqa: PLC0415 — the stages load the agents and SDKs
 
     pipeline = Pipeline(settings, store, handlers, emit)
-    if settings.supabase_url and settings.supabase_key:
+    if settings.supabase_url and (settings.supabase_key or settings.supabase_access_token):
         from sitegen.sync import attach  # noqa: PLC0415
 
         attach(pipeline, settings, store)

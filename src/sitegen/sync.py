@@ -10,6 +10,7 @@ never raises into the pipeline and never logs the key.
 from __future__ import annotations
 
 import atexit
+import base64
 import json
 import logging
 import threading
@@ -46,8 +47,36 @@ def schema_sql() -> str:
     return (resources.files("sitegen") / "supabase" / "schema.sql").read_text(encoding="utf-8")
 
 
+def per_user(settings: Settings) -> bool:
+    """The per-user mode: the anon key and the user's own session JWT, so row-level security
+    decides what this machine may read and write (the service-role key bypasses it)."""
+    return bool(settings.supabase_access_token)
+
+
 def configured(settings: Settings) -> bool:
-    return bool(settings.supabase_url and settings.supabase_key)
+    if not settings.supabase_url:
+        return False
+    if per_user(settings):
+        return bool(settings.supabase_anon_key)
+    return bool(settings.supabase_key)
+
+
+def jwt_claims(token: str) -> dict[str, Any]:
+    """The claims of a JWT, read without checking its signature (Supabase checks it on every
+    request; we only need the user id to tag rows and the expiry to say so early)."""
+    try:
+        payload = token.split(".")[1]
+        data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def owner_of(settings: Settings) -> str:
+    """Who owns the rows: the session's user (per-user mode) or SITEGEN_SUPABASE_USER_ID."""
+    if per_user(settings):
+        return str(jwt_claims(settings.supabase_access_token).get("sub") or "")
+    return settings.supabase_user_id
 
 
 def iso(value: Any) -> str | None:
@@ -93,7 +122,7 @@ class Syncer:
         try:
             if table not in TABLES or not row.get("id"):
                 return
-            self.store.outbox_put(table, str(row["id"]), to_payload(table, row, self.settings.supabase_user_id))
+            self.store.outbox_put(table, str(row["id"]), to_payload(table, row, owner_of(self.settings)))
             self.start()
             self._idle.clear()
             self._wake.set()
@@ -154,7 +183,10 @@ class Syncer:
                 auto_refresh_token=False,
                 persist_session=False,
             )
-            self._client = create_client(self.settings.supabase_url, self.settings.supabase_key, options)
+            key = self.settings.supabase_anon_key if per_user(self.settings) else self.settings.supabase_key
+            self._client = create_client(self.settings.supabase_url, key, options)
+            if per_user(self.settings):  # requests carry the user's JWT: RLS applies
+                self._client.postgrest.auth(self.settings.supabase_access_token)
         return self._client
 
     def flush(self, store: Store | None = None) -> dict[str, Any]:
@@ -190,7 +222,7 @@ class Syncer:
         return {"configured": True, "sent": sent, "waiting": waiting, "error": error}
 
     def _upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        owner = self.settings.supabase_user_id
+        owner = owner_of(self.settings)
         for row in rows:  # rows queued before the owner was set get it now
             row["owner"] = row.get("owner") or owner
         from postgrest.types import ReturnMethod  # noqa: PLC0415
@@ -198,6 +230,8 @@ class Syncer:
         self.client().table(table).upsert(rows, on_conflict="id", returning=ReturnMethod.minimal).execute()
 
     def _owner_problem(self) -> str:
+        if per_user(self.settings):
+            return session_problem(self.settings)
         owner = self.settings.supabase_user_id
         if not owner:
             return "SITEGEN_SUPABASE_USER_ID is not set (the Supabase Auth user id that owns the rows)"
@@ -209,6 +243,20 @@ class Syncer:
 
     def _scrub(self, text: str) -> str:
         return scrub(text, self.settings.secrets())
+
+
+def session_problem(settings: Settings) -> str:
+    """Why the per-user session cannot be used ('' when it can)."""
+    claims = jwt_claims(settings.supabase_access_token)
+    if not claims.get("sub"):
+        return "SUPABASE_ACCESS_TOKEN is not a Supabase session JWT (no user id in it)"
+    exp = claims.get("exp")
+    if isinstance(exp, int | float) and exp < time.time():
+        return "the Supabase session in SUPABASE_ACCESS_TOKEN has expired; sign in again and export the new token"
+    declared = settings.supabase_user_id
+    if declared and declared != claims["sub"]:
+        return "SITEGEN_SUPABASE_USER_ID does not match the user of SUPABASE_ACCESS_TOKEN"
+    return ""
 
 
 def describe(exc: BaseException) -> str:
@@ -241,9 +289,9 @@ def sync_now(settings: Settings, store: Store, everything: bool = False) -> dict
     syncer = Syncer(settings, store)
     if everything:
         for project in store.list_projects():
-            store.outbox_put("projects", project["id"], to_payload("projects", project, settings.supabase_user_id))
+            store.outbox_put("projects", project["id"], to_payload("projects", project, owner_of(settings)))
         for job in store.list_jobs(limit=1_000_000):
-            store.outbox_put("jobs", job["id"], to_payload("jobs", job, settings.supabase_user_id))
+            store.outbox_put("jobs", job["id"], to_payload("jobs", job, owner_of(settings)))
     started = time.monotonic()
     report = syncer.flush()
     report["seconds"] = round(time.monotonic() - started, 3)

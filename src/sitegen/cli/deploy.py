@@ -87,7 +87,8 @@ def sync_cmd(
     if json_out:
         term.emit_json(report)
     elif not report["configured"]:
-        term.info("Supabase is not configured: set SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY.")
+        term.info("Supabase is not configured: set SUPABASE_URL with SUPABASE_ANON_KEY and your session's "
+                  "SUPABASE_ACCESS_TOKEN (per user), or SUPABASE_SERVICE_ROLE_KEY (one owner).")
     else:
         term.info(f"sent {report['sent']} records · {report['waiting']} waiting")
         if report["error"]:

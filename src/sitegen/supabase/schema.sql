@@ -1,7 +1,9 @@
 -- sitegen: the Supabase tables that mirror the local project and job records.
 -- Run once in the Supabase SQL editor (or psql). `sitegen supabase-schema` prints this file.
--- sitegen writes with the service-role key and tags every row with its owner (a Supabase Auth
--- user id, SITEGEN_SUPABASE_USER_ID); signed-in users read and change only their own rows.
+-- Two ways to write: with the service-role key (one owner: it bypasses row-level security and
+-- trusts SITEGEN_SUPABASE_USER_ID), or per user with the anon key and the user's own session JWT
+-- (SUPABASE_ANON_KEY + SUPABASE_ACCESS_TOKEN), where the policies below decide. Either way each
+-- signed-in user reads and changes only rows they own.
 
 create table if not exists public.projects (
     id text primary key,
@@ -24,7 +26,7 @@ create table if not exists public.projects (
 create table if not exists public.jobs (
     id text primary key,
     owner uuid not null,
-    project_id text not null,
+    project_id text not null references public.projects (id) on delete cascade,
     kind text not null default 'new',
     prompt text not null default '',
     status text not null,
@@ -39,14 +41,26 @@ create table if not exists public.jobs (
     updated_at timestamptz not null default now()
 );
 
+-- tables made by an older schema get the foreign key too (checked for new rows only)
+do $$
+begin
+    if not exists (select 1 from pg_constraint
+                   where conrelid = 'public.jobs'::regclass and contype = 'f' and conname = 'jobs_project_id_fkey') then
+        alter table public.jobs add constraint jobs_project_id_fkey
+            foreign key (project_id) references public.projects (id) on delete cascade not valid;
+    end if;
+end $$;
+
+create index if not exists jobs_project_idx on public.jobs (project_id);
 create index if not exists projects_owner_idx on public.projects (owner, updated_at desc);
 create index if not exists jobs_owner_project_idx on public.jobs (owner, project_id, created_at desc);
 
 -- updated_at is the time the row last changed in Supabase, whatever the client sent.
+-- A fixed, empty search_path: the function resolves nothing through a schema a user could create.
 create or replace function public.sitegen_touch_updated_at() returns trigger
-language plpgsql as $$
+language plpgsql set search_path = '' as $$
 begin
-    new.updated_at := now();
+    new.updated_at := pg_catalog.now();
     return new;
 end;
 $$;

@@ -132,10 +132,15 @@ class ColourRequest:
 
 
 @cache
-def _name_regex() -> re.Pattern[str]:
-    names = sorted(CSS_WORDS, key=lambda k: -len(k))
-    parts = [r"[\s_-]*".join(re.escape(w) for w in CSS_WORDS[k]) for k in names]
-    return re.compile(r"(?<![\w#-])(" + "|".join(parts) + r")(?![\w])", re.I)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [r"[\s_-]*".join(re.escape(w) for w in CSS_WORDS[k]) for k in sorted(names, key=lambda k: -len(k))]
+    return re.compile(r"(?<![\w#-])(" + "|".join(parts or ["(?!)"]) + r")(?![\w])", re.I)
+
+
+def _name_regex(text: str = "") -> re.Pattern[str]:
+    """A regex for the colour names that can occur in ``text`` (all of them when ``text`` is "")."""
+    low = text.lower()
+    return _names_regex(tuple(k for k in CSS_WORDS if not low or CSS_WORDS[k][0] in low))
 
 
 _HEX = re.compile(r"(?<![\w&])#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})(?![0-9a-zA-Z])")
@@ -174,7 +179,7 @@ def _in_context(text: str, start: int, end: int) -> bool:
 
 
 def _plain_colour(words: str) -> bool:
-    m = _name_regex().search(words)
+    m = _name_regex(words).search(words)
     return bool(m and _key(m.group(1)) not in NEEDS_CONTEXT)
 
 
@@ -196,7 +201,8 @@ def read_colours(text: str) -> ColourRequest:
         found.append(ColourAsk(hex=f"#{r:02x}{g:02x}{b:02x}", name=m.group(0), start=m.start()))
     for m in _HSL.finditer(text):
         found.append(ColourAsk(hex=_hsl_hex(*(int(x) for x in m.groups())), name=m.group(0), start=m.start()))
-    for m in _name_regex().finditer(text):
+    names = _name_regex(text)
+    for m in names.finditer(text):
         key = _key(m.group(1))
         tail = text[m.end():m.end() + 12].lower()
         if re.match(r"[\s-]*(?:collar|house|friday|belt|chip|print|paper|board|pages|list|hat|box\b|cross)",
@@ -208,7 +214,7 @@ def read_colours(text: str) -> ColourRequest:
         found.append(ColourAsk(hex=hex_, name=key, start=m.start()))
     for ask in found:
         end = ask.start + len(ask.name) if ask.name.startswith(("#", "rgb", "hsl")) else \
-            _name_regex().match(text, ask.start).end()  # type: ignore[union-attr]
+            names.match(text, ask.start).end()  # type: ignore[union-attr]
         ask.role = _role_near(text, ask.start, end)
         ask.loose = not ask.role and (ask.name in LOOSE_HUES or ask.name in EXTRA_WORDS) and not re.search(
             r"\bexact(?:ly)?\b|\bcss\b|\bnamed colou?r", text[max(0, ask.start - 30):end + 30], re.I)
@@ -226,7 +232,7 @@ def _mood_word_is_colour(text: str, word: str) -> bool:
     """"dark"/"light"/"bright" alone count only when not part of a colour name or another phrase."""
     for m in _MOOD_RE[word].finditer(text):
         nxt = text[m.end():m.end() + 24]
-        if _name_regex().match(nxt.lstrip(" -")) and not re.match(r"\s*(?:and|or|,)", nxt):
+        if _name_regex(nxt).match(nxt.lstrip(" -")) and not re.match(r"\s*(?:and|or|,)", nxt):
             continue  # "dark goldenrod", "light blue": a colour name, not a mood
         if word == "light" and re.match(r"\s*(?:weight|meals?|bites|lunch|snacks?|rail|house|bulbs?|ing)", nxt,
                                         re.I):

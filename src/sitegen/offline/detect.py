@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from sitegen.offline.colours import read_colours
 from sitegen.offline.words import COLOUR_WORDS, KNOWN_PLACES, PAGE_WORDS, SECTION_WORDS
@@ -205,9 +205,14 @@ def _kw_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}{plural}(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 def _search(text: str, word: str) -> re.Match[str] | None:
     """``word``'s first match in ``text``; skips compiling a pattern when its first word is absent."""
-    if word.split()[0].lower() not in text.lower():
+    if word.split()[0].lower() not in _lower(text):
         return None
     return _kw_pattern(word).search(text)
 

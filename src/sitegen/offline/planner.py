@@ -131,7 +131,7 @@ SAAS_TOPICS = (
 def _topic(prompt: str) -> str:
     """What a SaaS product is for, from the prompt ("invoicing"); a neutral phrase otherwise."""
     low = prompt[:600].lower()
-    hits = [(m.start(), topic) for stem, topic in SAAS_TOPICS
+    hits = [(m.start(), topic) for stem, topic in SAAS_TOPICS if stem in low
             for m in [re.search(rf"\b{stem}", low)] if m]
     return min(hits)[1] if hits else "your business"
 

@@ -278,17 +278,18 @@ _HEAD_NOUNS = {"analytics", "simulation", "simulator", "news", "tracking", "trac
                "information", "info", "sharing", "exchange", "swap", "rentals"}
 
 
+_AUDIENCE_RE = re.compile(r"\b(?:aimed at|targeted at|targeting|designed for|built for|intended for|made for|"
+                          r"for use by|audience (?:is|are|of)|for)\s+((?:[\w'’-]+\s+){0,3}?)([\w'’-]+)\b", re.I)
+
+
 def read_audience(text: str, subject: str) -> str:
     """Who the site is for: said in the prompt ("aimed at teachers"), else a fair guess from the subject."""
-    m = re.search(r"\b(?:aimed at|targeted at|targeting|designed for|built for|intended for|made for|"
-                  r"for use by|audience (?:is|are|of)|for)\s+((?:[\w'’-]+\s+){0,3}?(?:" +
-                  "|".join(sorted((w for w in PEOPLE_WORDS if " " not in w and w not in {"people", "users"}), key=len,
-                                  reverse=True)) +
-                  r"))\b", text[:1500], re.I)
-    if m:
-        return re.sub(r"^(?:all|the|busy|our|my)\s+", "", m.group(1).strip(), flags=re.I)
+    for m in _AUDIENCE_RE.finditer(text[:1500]):
+        if m.group(2).lower() in PEOPLE_WORDS and m.group(2).lower() not in {"people", "users"}:
+            return re.sub(r"^(?:all|the|busy|our|my|a|an)\s+", "", (m.group(1) + m.group(2)).strip(), flags=re.I)
+    low = (subject or text[:400]).lower()
     for pattern, who in AUDIENCE_HINTS:
-        if re.search(pattern, subject or text[:400], re.I):
+        if re.search(pattern, low):
             return who
     return ""
 

@@ -113,12 +113,23 @@ def choose_widgets(req: Request, prompt: str, limit: int = 6) -> list[Widget]:
     return list(chosen.values())[:limit]
 
 
+def _count(pattern: str, low: str) -> int:
+    """Matches of a domain pattern in lowercase text; alternatives whose letters are absent are skipped."""
+    total = 0
+    for alt in pattern.split("|"):
+        core = re.sub(r"\\b|\(\?:[^)]*\)|[?()\[\]\\^$*+.]|s\?$", "", alt)
+        if core[:4] in low:
+            total += len(re.findall(alt, low))
+    return total
+
+
 def domain_for(subject: str, prompt: str) -> str:
     """The data domain for a subject ("basketball betting analytics" → "sports"); "generic" when none fits."""
     for text in (subject, prompt[:600]):
         if not text:
             continue
-        hits = [(len(re.findall(d["match"], text, re.I)), -i, name) for i, (name, d) in enumerate(ALL_DOMAINS.items())]
+        low = text.lower()
+        hits = [(_count(d["match"], low), -i, name) for i, (name, d) in enumerate(ALL_DOMAINS.items())]
         best = max(hits)
         if best[0]:
             return best[2]

@@ -32,7 +32,12 @@ PROMPT = "a bakery in Ghent with pages for menu, about, catering and contact"
 
 def site_with_pages(dest: Path, pages: int = 5) -> Path:
     plan = plan_offline(PROMPT)
-    files = render_site(plan)
+    extra = [p.model_copy(update={"slug": slug, "title": slug.title(), "nav_label": slug.title()})
+             for p, slug in zip(plan.pages[1:] * pages, ("menu", "about", "catering", "journal"), strict=False)]
+    for n in range(pages, len(plan.pages) + len(extra) + 1):  # some page kinds render as sections only
+        files = render_site(plan.model_copy(update={"pages": (plan.pages + extra)[:n]}))
+        if sum(1 for p in files if p.endswith("page.tsx")) >= pages:
+            break
     shutil.copyfile(ROOT / "src/sitegen/template/package.json", dest / "package.json")
     safe_write(dest, files)
     n_pages = sum(1 for p in files if p.endswith("page.tsx"))

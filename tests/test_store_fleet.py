@@ -233,3 +233,13 @@ def test_resume_point_takes_the_furthest_finished_stage(store: Store, tmp_path: 
     deploy = new_job(store, tmp_path / "other", sandbox="auto", deploy="static")
     store.update_job(deploy, last_done_stage="BUILDING")  # a deploy-only job
     assert resume_point(store, store.get_job(deploy)) == "BUILDING"
+
+
+def test_database_and_broker_passwords_are_secrets() -> None:
+    from sitegen.config import Settings
+    from sitegen.secrets import scrub
+
+    settings = Settings(home=Path("/tmp/x"), database_url="postgresql://sitegen:pg-Pa55word@db.internal/sitegen",
+                        broker_url="redis://:redis-Pa55@queue.internal:6379/0")
+    text = scrub("connect postgresql://sitegen:pg-Pa55word@db.internal failed; auth redis-Pa55", settings.secrets())
+    assert "pg-Pa55word" not in text and "redis-Pa55" not in text

@@ -104,7 +104,8 @@ class Settings(BaseModel):
         """Every secret value set, so logs and records can be scrubbed of them."""
         found = [v for f in SECRET_FIELDS if (v := getattr(self, f)) and len(v) >= 4]
         return found + url_credentials(self.openai_base_url, self.vercel_api, self.netlify_api_url,
-                                       self.supabase_url, os.environ.get("GOOGLE_GEMINI_BASE_URL", ""))
+                                       self.supabase_url, os.environ.get("GOOGLE_GEMINI_BASE_URL", ""),
+                                       self.database_url, self.broker_url)
 
     def price(self, model: str) -> tuple[float, float]:
         return self.prices.get(model, (0.0, 0.0))

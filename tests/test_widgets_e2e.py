@@ -219,7 +219,7 @@ def test_charts_are_inline_svg_with_a_text_alternative(page: Any) -> None:
 def test_calculator_result_updates_as_you_type(page: Any) -> None:
     calc = page.locator("#calculator")
     result = calc.locator("output")
-    assert result.inner_text() == "$95.5"  # 100 stake x 1.91 / 2 friends
+    assert result.inner_text() == "$95.50"  # 100 stake x 1.91 / 2 friends
     calc.get_by_label(re.compile("^Friends sharing")).fill("4")
     assert result.inner_text() == "$47.75"
     calc.get_by_label(re.compile("^Stake")).fill("")

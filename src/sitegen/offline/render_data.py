@@ -164,7 +164,7 @@ def detect_language(plan: SitePlan) -> tuple[str, str]:
 def site_language(plan: SitePlan) -> tuple[str, str]:
     """The page language and direction: the plan's own ``lang`` when it names one, else the script's."""
     detected, direction = detect_language(plan)
-    lang = (getattr(plan, "lang", "") or "").strip()  # SitePlan.lang arrives with the planner work
+    lang = plan.lang.strip()
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) or (lang == "en" and detected != "en"):
         return detected, direction
     rtl = lang.split("-")[0].lower() in ("ar", "he", "fa", "ur")

@@ -96,6 +96,7 @@ def record(ctx: JobContext, report: VerifyReport, rounds: int = 0) -> None:
         "ok": report.ok,
         "counts": report.counts(),
         "a11y": report.a11y_counts,
+        "seo": {p.route: p.seo.problems() for p in report.pages},  # advisory, per page
         "fix_rounds": rounds,
         "report": str(path),
         "problems": [str(i) for i in report.as_fix_errors(ctx.project_dir)[:20]],

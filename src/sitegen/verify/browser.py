@@ -34,6 +34,7 @@ from sitegen.verify.report import (
     VerifyReport,
     route_name,
 )
+from sitegen.verify.seo import SEO_JS, SeoFindings
 
 __all__ = [
     "AXE_VERSION",
@@ -340,6 +341,7 @@ class _PageChecker:
             await page.evaluate(_SETTLE_JS)
             await self._links(page, rep)
             rep.blank = bool(await page.evaluate(_BLANK_JS))
+            await self._seo(page, rep)
             if self.axe_js:
                 await self._axe(page, rep)
             for vp in VIEWPORTS:
@@ -417,6 +419,13 @@ class _PageChecker:
             self._html[file] = file.read_text(encoding="utf-8", errors="replace")
         html = self._html[file]
         return bool(re.search(r"""\b(?:id|name)=["']?""" + re.escape(frag) + r"""["'\s>]""", html))
+
+    async def _seo(self, page: Any, rep: PageReport) -> None:
+        try:
+            found = await page.evaluate(SEO_JS)
+        except Exception:  # noqa: BLE001 - SEO findings are advisory
+            return
+        rep.seo = SeoFindings.from_page(found)
 
     async def _axe(self, page: Any, rep: PageReport) -> None:
         try:

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitegen.verify.seo import SeoFindings
+
 SEVERITIES = ("critical", "serious", "moderate", "minor")
 
 SOURCE_DIRS = ("app", "components", "src", "lib")
@@ -57,6 +59,7 @@ class PageReport:
     a11y_violations: list[A11yViolation] = field(default_factory=list)
     a11y_error: str = ""
     screenshots: dict[str, str] = field(default_factory=dict)  # viewport name -> file path
+    seo: SeoFindings = field(default_factory=SeoFindings)  # advisory: never makes a page not ok
     seconds: float = 0.0
 
     @property
@@ -120,6 +123,11 @@ class VerifyReport:
         return totals
 
     @property
+    def seo_issues(self) -> int:
+        """How many SEO basics are missing, over all pages (advisory)."""
+        return sum(len(p.seo.problems()) for p in self.pages)
+
+    @property
     def screenshots(self) -> list[str]:
         return [path for p in self.pages for path in p.screenshots.values()]
 
@@ -143,7 +151,8 @@ class VerifyReport:
         return (
             f"verify {state}: {c['pages']} page(s), {c['console_errors']} console error(s), "
             f"{c['page_errors']} page error(s), {c['broken_links']} broken link(s), "
-            f"{c['failed_requests']} failed request(s); accessibility: {a11y} ({self.seconds:.1f}s)"
+            f"{c['failed_requests']} failed request(s); accessibility: {a11y}; "
+            f"SEO: {self.seo_issues or 'no'} issue(s) ({self.seconds:.1f}s)"
         )
 
     def as_fix_errors(self, project_dir: Path | None = None) -> list[FixItem]:
@@ -183,6 +192,7 @@ class VerifyReport:
             "axe_version": self.axe_version,
             "counts": self.counts(),
             "a11y": self.a11y_counts,
+            "seo_issues": self.seo_issues,
             "screenshots": self.screenshots,
             "pages": [
                 {
@@ -200,6 +210,7 @@ class VerifyReport:
                     "a11y": p.a11y,
                     "a11y_violations": [asdict(v) for v in p.a11y_violations],
                     "a11y_error": p.a11y_error,
+                    "seo": {**asdict(p.seo), "problems": p.seo.problems()},
                     "screenshots": p.screenshots,
                     "seconds": round(p.seconds, 3),
                 }

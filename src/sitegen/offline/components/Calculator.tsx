@@ -76,7 +76,7 @@ export function Calculator({ section }: WidgetProps) {
                 aria-live="polite"
                 className="block font-heading text-3xl font-extrabold tracking-tight"
               >
-                {valid ? `${unit}${formatNumber(result)}` : "Check the numbers"}
+                {valid ? `${unit}${formatNumber(result, 2, unit !== "")}` : "Check the numbers"}
               </output>
             </div>
           </div>

@@ -1,6 +1,6 @@
 import type { ItemData, WidgetProps } from "@/lib/types";
 import { Band, Container, Prose, SectionHeader } from "./ui";
-import { affixes, formatNumber, toNumber } from "./widgetkit";
+import { formatNumber, toNumber } from "./widgetkit";
 
 export type Point = { label: string; value: number; display: string };
 
@@ -21,11 +21,10 @@ export function pointsFrom(items: ItemData[]): Point[] {
     .filter((p) => Number.isFinite(p.value));
 }
 
-const W = 480;
 const H = 260;
 const PAD = { top: 24, right: 16, bottom: 36, left: 16 };
 
-function Bars({ points, max }: { points: Point[]; max: number }) {
+function Bars({ points, max, W }: { points: Point[]; max: number; W: number }) {
   const slot = (W - PAD.left - PAD.right) / points.length;
   const bar = Math.min(56, slot * 0.62);
   const base = H - PAD.bottom;
@@ -50,7 +49,7 @@ function Bars({ points, max }: { points: Point[]; max: number }) {
   );
 }
 
-function Line({ points, max, min, gradient }: { points: Point[]; max: number; min: number; gradient: string }) {
+function Line({ points, max, min, gradient, W }: { points: Point[]; max: number; min: number; gradient: string; W: number }) {
   const base = H - PAD.bottom;
   const span = max - min || 1;
   const step = points.length > 1 ? (W - PAD.left - PAD.right - 24) / (points.length - 1) : 0;
@@ -81,7 +80,7 @@ function Line({ points, max, min, gradient }: { points: Point[]; max: number; mi
   );
 }
 
-function Donut({ points }: { points: Point[] }) {
+function Donut({ points, W }: { points: Point[]; W: number }) {
   const total = points.reduce((acc, p) => acc + Math.max(0, p.value), 0) || 1;
   const r = 80;
   const c = 2 * Math.PI * r;
@@ -110,12 +109,19 @@ function Donut({ points }: { points: Point[] }) {
 }
 
 /** An inline SVG chart (line, bar or donut) with a text alternative and the numbers as a table. */
-export function ChartFigure({ id, kind, points, title }: { id: string; kind: string; points: Point[]; title: string }) {
+export function ChartFigure({ id, kind, points, title, wide = false }: {
+  id: string;
+  kind: string;
+  points: Point[];
+  title: string;
+  wide?: boolean;
+}) {
+  const W = wide ? 800 : 480;
   const values = points.map((p) => p.value);
   const max = Math.max(0, ...values);
   const min = Math.min(0, ...values);
   const total = values.reduce((a, b) => a + Math.max(0, b), 0) || 1;
-  const [prefix, suffix] = affixes(points[0]?.display ?? "");
+  const top = points.reduce<Point | null>((best, p) => (!best || p.value > best.value ? p : best), null);
   const what = kind === "donut" ? "Donut chart" : kind === "line" ? "Line chart" : "Bar chart";
   const summary = points.map((p) => `${p.label}: ${p.display || formatNumber(p.value)}`).join("; ");
   if (points.length === 0) return <p className="text-center text-muted">No numbers to chart yet.</p>;
@@ -130,11 +136,16 @@ export function ChartFigure({ id, kind, points, title }: { id: string; kind: str
                 <line key={f} x1={PAD.left} x2={W - PAD.right} y1={PAD.top + (H - PAD.bottom - PAD.top) * (1 - f)} y2={PAD.top + (H - PAD.bottom - PAD.top) * (1 - f)} strokeDasharray="4 6" className="stroke-border" />
               ))
             : null}
-          {kind === "donut" ? <Donut points={points} /> : kind === "line" ? <Line points={points} max={max} min={min} gradient={`${id}-g`} /> : <Bars points={points} max={max} />}
-          {kind === "donut" ? (
-            <text x={W / 2} y={H / 2 + 8} textAnchor="middle" className="fill-foreground font-heading text-[26px] font-bold">
-              {`${prefix}${formatNumber(total)}${suffix === "%" ? "" : suffix}`}
-            </text>
+          {kind === "donut" ? <Donut points={points} W={W} /> : kind === "line" ? <Line points={points} max={max} min={min} gradient={`${id}-g`} W={W} /> : <Bars points={points} max={max} W={W} />}
+          {kind === "donut" && top ? (
+            <g>
+              <text x={W / 2} y={H / 2 + 4} textAnchor="middle" className="fill-foreground font-heading text-[26px] font-bold">
+                {top.display || formatNumber(top.value)}
+              </text>
+              <text x={W / 2} y={H / 2 + 26} textAnchor="middle" className="fill-muted text-[13px]">
+                {top.label.length > 14 ? `${top.label.slice(0, 13)}…` : top.label}
+              </text>
+            </g>
           ) : null}
         </svg>
         {kind === "donut" ? (

@@ -75,7 +75,7 @@ export function Dashboard({ section }: WidgetProps) {
               <span className="ms-2 text-sm font-normal text-muted">{section.columns.length ? `${section.columns[0]} – ${section.columns[points.length - 1] ?? ""}` : ""}</span>
             </p>
             <div className="mt-4">
-              <ChartFigure id={`${section.id}-trend`} kind="line" points={points} title={item.title} />
+              <ChartFigure id={`${section.id}-trend`} kind="line" points={points} title={item.title} wide />
             </div>
           </div>
         ) : null}

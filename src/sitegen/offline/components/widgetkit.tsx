@@ -8,9 +8,13 @@ export function toNumber(text: string): number {
 }
 
 /** A number shown with grouping and at most two decimals. */
-export function formatNumber(value: number, digits = 2): string {
+export function formatNumber(value: number, digits = 2, fixed = false): string {
   if (!Number.isFinite(value)) return "—";
-  return value.toLocaleString("en-US", { maximumFractionDigits: digits });
+  const whole = Number.isInteger(Math.round(value * 100) / 100);
+  return value.toLocaleString("en-US", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: fixed && !whole ? digits : 0,
+  });
 }
 
 /** The text before and after the number in a label such as "$1,250" or "62%". */

@@ -132,7 +132,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
         kind = "not_found" if exc.status_code == 404 else "usage"
-        return error_response(ApiError(exc.status_code, kind, str(exc.detail), "See the endpoints at /docs."))
+        status = 422 if exc.status_code == 400 else exc.status_code  # a body that does not parse is bad input
+        return error_response(ApiError(status, kind, str(exc.detail), "See the endpoints at /docs."))
 
     @app.exception_handler(Exception)
     async def _bug(_r: Request, exc: Exception) -> JSONResponse:

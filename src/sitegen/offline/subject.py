@@ -200,8 +200,8 @@ def subject_spec(base: dict[str, Any], req: Request, subject: str, domain: str, 
     steps = req.features[:3]
     if len(steps) >= 2:
         sections["process"] = {"eyebrow": ["How it works"], "heading": ["How it works", "Three steps to start"],
-                               "items": [it(esc(feature_title(f)), esc(feature_sentence(f, subject)),
-                                            icon_for(f.phrase), f"0{i + 1}") for i, f in enumerate(steps)]}
+                               "items": [it(esc(feature_title(f)), _step(i, f), icon_for(f.phrase), f"0{i + 1}")
+                                         for i, f in enumerate(steps)]}
     sections["about"] = {"eyebrow": ["About"], "heading": ["About {name}", f"Why we built a {noun} for {s}"],
                          "body": [f"{{name}} started with a simple idea: {s} deserves a {noun} that is clear, fast "
                                   f"and honest. We keep it up to date, listen to {who or 'the people who use it'} "
@@ -232,6 +232,15 @@ def _domain_items(domain: str, subject: str) -> list[dict[str, Any]]:
     s = esc(subject)
     fill = lambda v: esc(v).replace("{{S}}", _cap(s)).replace("{{s}}", s)  # noqa: E731
     return [it(fill(t), fill(x), icon_for(t + " " + data["noun"]), esc(m)) for t, x, m, _ in data["items"][:4]]
+
+
+def _step(i: int, f: Feature) -> str:
+    """The text of step ``i`` of "How it works" (not the feature card's sentence again)."""
+    title = esc(feature_title(f))
+    low = title[:1].lower() + title[1:]
+    return [f"Open {{name}} and start with {low}; no account needed to look around.",
+            f"Then {low}: everything updates as you go, on any device.",
+            f"Finally, {low}. Come back any time; we keep it current."][min(i, 2)]
 
 
 def _brochure_features(subject: str, audience: str) -> list[dict[str, Any]]:

@@ -148,6 +148,8 @@ def _cap(text: str) -> str:
 def _heading(widget: Widget, data: dict[str, Any], subject: str) -> tuple[str, str]:
     """(heading, subheading) in the user's words when a feature asked for the widget."""
     feats = widget.features
+    if widget.kind == "table":  # the feature that names a ranking or a comparison leads
+        feats = sorted(feats, key=lambda f: not re.search(r"rank|standing|leader|compar|table", f.obj + f.verb, re.I))
     if feats:
         head = feature_title(feats[0])
         rest = [f.phrase for f in feats[1:3]]

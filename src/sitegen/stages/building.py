@@ -17,6 +17,7 @@ def building(ctx: JobContext) -> dict[str, Any]:
     assert builder is not None  # "none" never plans a BUILDING stage
     ctx.info(f"builder: {builder.name} ({why})", builder=builder.name)
     warn_unsandboxed(ctx, builder, why)
+    ctx.state.setdefault("result", {})["builder"] = builder.name  # shown by status, even if the build fails
     if hasattr(builder, "job_id"):
         builder.job_id = ctx.job_id  # labels the build containers with the real job
     if hasattr(builder, "on_progress"):
@@ -29,6 +30,7 @@ def building(ctx: JobContext) -> dict[str, Any]:
         if fallback is None:
             raise
         builder = fallback
+        ctx.state["result"]["builder"] = builder.name
         result = run_build(ctx, builder)
     ctx.state.setdefault("result", {}).update(builder=builder.name, out=str(ctx.project_dir / "out"))
     if not result.ok:

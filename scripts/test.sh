@@ -12,7 +12,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   log "system packages"
   export DEBIAN_FRONTEND=noninteractive
   need=()
-  for pkg in git nodejs npm docker.io debootstrap chromium postgresql redis-server ca-certificates; do
+  for pkg in git nodejs npm docker.io debootstrap chromium postgresql redis-server bubblewrap ca-certificates; do
     case "$pkg" in
       nodejs) command -v node >/dev/null || need+=(nodejs) ;;
       npm) command -v npm >/dev/null || need+=(npm) ;;

@@ -36,7 +36,8 @@ def building(ctx: JobContext) -> dict[str, Any]:
     if not result.ok:
         raise SitegenError(result.error or "the build failed", ErrorKind.BUILD)
     return {"builder": builder.name, "build_seconds": round(result.seconds, 3),
-            "install_seconds": round(result.install_seconds, 3), "installed": result.installed}
+            "install_seconds": round(result.install_seconds, 3), "installed": result.installed,
+            "timings": getattr(result, "timings", {})}  # seconds per build step and next build phase
 
 
 def own_code(ctx: JobContext) -> bool:

@@ -1,0 +1,192 @@
+"""Benchmark issue 13 (type-check once, keep Turbopack's cache): BEFORE and AFTER side by side.
+
+For the Docker sandbox and for local builds, with the same limits as a user gets (Docker: 1 CPU,
+2 GB), it prints:
+
+- warm ``sitegen new "coffee shop landing page"`` (dependencies cached; AFTER also has the shared
+  Turbopack seed a first ``new`` on the machine leaves behind): whole wall time, BUILDING and
+  VERIFYING, and the BUILDING breakdown (container start, compile, type check, static generation);
+- a rebuild after a one-line ``sitegen edit`` ("headline: …"): the edit job's wall time and its
+  BUILDING breakdown;
+- AFTER only: a rebuild after a one-line change to app/page.tsx made by hand, i.e. code sitegen
+  did not write, so ``tsc --noEmit --incremental`` runs (what a model's edit or fix costs).
+
+BEFORE is the code of ``--before REV`` (default: the commit before issue 13), unpacked from git
+into a temporary folder and run with the same Python, the same machine and the same dependency
+cache; runs of BEFORE and AFTER alternate so both see the same load. Numbers are medians.
+
+    SITEGEN_BUILD_IMAGE=sitegen-test-node:20 python bench/bench_build.py [--runs N] [--sandbox docker,local]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sitegen.build import LocalBuilder
+from sitegen.buildsteps import phase_times
+from sitegen.config import Settings
+from sitegen.store import Store
+
+PROMPT = "coffee shop landing page"
+PRIME = "bakery in Paris"  # a first `new` on the machine: fills caches, never timed
+EDIT = "headline: Fresh roasts every single morning"
+BEFORE_REV = "c67a1a323be4da1742eaa322e0affbf559210af8"  # the commit before issue 13's build changes
+ROOT = Path(__file__).resolve().parents[1]
+STEP_KEYS = ("container start", "cache seed", "next build", "compile", "typescript (next)", "type check",
+             "static generation")
+
+
+def unpack(rev: str, dest: Path) -> Path:
+    """The source tree of ``rev`` (git archive, no worktree): its src/ folder."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest / "src"
+
+
+def make_home(path: Path, shared_deps: Path) -> Path:
+    """A SITEGEN_HOME whose dependency caches are the shared, already filled ones."""
+    (path / "cache").mkdir(parents=True)
+    for kind in ("deps-local", "deps-docker"):
+        (shared_deps / kind).mkdir(parents=True, exist_ok=True)
+        (path / "cache" / kind).symlink_to(shared_deps / kind, target_is_directory=True)
+    return path
+
+
+def sitegen(src: Path, home: Path, args: list[str], cwd: Path, sandbox: str) -> tuple[float, dict]:
+    env = {**os.environ, "SITEGEN_HOME": str(home), "PYTHONPATH": str(src), "SITEGEN_SANDBOX": sandbox,
+           "SITEGEN_PROVIDER": "offline"}
+    for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        env.pop(var, None)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "sitegen", *args, "--json"], cwd=cwd, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    try:
+        data = json.loads(done.stdout)
+    except ValueError:
+        sys.exit(f"sitegen {' '.join(args)} printed no JSON ({done.returncode}):\n{done.stderr[-3000:]}")
+    if data.get("status") != "done":
+        sys.exit(f"sitegen {' '.join(args)} failed: {data.get('error')}\n{done.stderr[-3000:]}")
+    return seconds, data
+
+
+def job_breakdown(home: Path, data: dict, project: Path) -> dict[str, float]:
+    """Stage seconds plus the BUILDING breakdown: the stage's own timings (AFTER) or, for code that
+    did not record them (BEFORE), next build's phases read from the job's log."""
+    out = {f"stage {s['stage']}": s["seconds"] for s in data.get("stages", []) if s.get("seconds") is not None}
+    store = Store(home / "sitegen.db")
+    try:
+        ends = [e["detail"] for e in store.events(data["job_id"]) if e["stage"] == "BUILDING" and e["event"] == "end"]
+    finally:
+        store.close()
+    timings = (ends[-1].get("timings") if ends else None) or {}
+    if not timings:
+        log = ""
+        for path in (home / "logs" / f"{data['job_id']}.log", project / ".sitegen" / "logs" / f"{data['job_id']}.log"):
+            if path.is_file():
+                log = path.read_text(errors="replace")
+        timings = phase_times(log)
+    out.update({k: v for k, v in timings.items() if k in STEP_KEYS})
+    return out
+
+
+def one_round(name: str, src: Path, home: Path, sandbox: str, work: Path, index: int) -> dict[str, dict]:
+    project = work / f"{name}-{sandbox}-{index}"
+    wall, data = sitegen(src, home, ["new", PROMPT, "--out", str(project)], work, sandbox)
+    new = {"wall": wall, **job_breakdown(home, data, project)}
+    wall, data = sitegen(src, home, ["edit", str(project), EDIT], work, sandbox)
+    edit = {"wall": wall, **job_breakdown(home, data, project)}
+    return {"new": new, "edit": edit, "project": {"path": str(project)}}
+
+
+def hand_edit_rebuild(project: Path, home: Path, sandbox: str) -> dict[str, float]:
+    """AFTER: one line of app/page.tsx changed by hand (not sitegen's code), then a rebuild: tsc runs."""
+    page = project / "app" / "page.tsx"
+    page.write_text(re.sub(r"\n\s*export default", "\n// edited by hand\nexport default", page.read_text(), count=1))
+    settings = Settings(home=home, build_image=os.environ.get("SITEGEN_BUILD_IMAGE") or "node:20-bookworm-slim")
+    if sandbox == "docker":
+        from sitegen.sandbox.docker import DockerBuilder  # noqa: PLC0415 — only with Docker
+
+        builder = DockerBuilder(settings)
+    else:
+        builder = LocalBuilder(settings)
+    started = time.perf_counter()
+    result = builder.build(project, lambda _line: None)
+    if not result.ok:
+        sys.exit(f"hand-edit rebuild failed: {result.error}")
+    return {"wall": time.perf_counter() - started, **{k: v for k, v in result.timings.items() if k in STEP_KEYS}}
+
+
+def median(rows: list[dict[str, float]]) -> dict[str, float]:
+    keys = {k for r in rows for k in r}
+    return {k: round(statistics.median([r[k] for r in rows if k in r]), 2) for k in keys}
+
+
+def show(title: str, before: dict[str, float] | None, after: dict[str, float]) -> None:
+    keys = ["wall", "stage BUILDING", "stage VERIFYING", *STEP_KEYS]
+    print(f"  {title}")
+    print(f"    {'':24} {'BEFORE':>8} {'AFTER':>8}")
+    for k in keys:
+        b = "" if before is None or k not in before else f"{before[k]:8.2f}"
+        a = f"{after[k]:8.2f}" if k in after else ""
+        if b or a:
+            print(f"    {k:24} {b:>8} {a:>8}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=2, help="timed rounds per variant (median printed)")
+    parser.add_argument("--sandbox", default="docker,local", help="comma list: docker, local")
+    parser.add_argument("--before", default=BEFORE_REV, help="git revision of the BEFORE code")
+    parser.add_argument("--json", action="store_true", help="also print one JSON object at the end")
+    args = parser.parse_args()
+    report: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="sitegen-bench-build-") as tmp:
+        work = Path(tmp)
+        (work / "before").mkdir()
+        variants = {"before": unpack(args.before, work / "before"), "after": ROOT / "src"}
+        shared = work / "shared-deps"
+        for sandbox in args.sandbox.split(","):
+            homes = {v: make_home(work / f"home-{v}-{sandbox}", shared) for v in variants}
+            for v, src in variants.items():  # fills the dependency cache and (AFTER) the Turbopack seed
+                sitegen(src, homes[v], ["new", PRIME, "--out", str(work / f"prime-{v}-{sandbox}"), "--no-verify"],
+                        work, sandbox)
+            rounds: dict[str, list[dict]] = {v: [] for v in variants}
+            for i in range(args.runs):
+                for v, src in variants.items():
+                    rounds[v].append(one_round(v, src, homes[v], sandbox, work, i))
+            hand = [hand_edit_rebuild(Path(r["project"]["path"]), homes["after"], sandbox) for r in rounds["after"]]
+            report[sandbox] = {
+                "new": {v: median([r["new"] for r in rounds[v]]) for v in variants},
+                "edit": {v: median([r["edit"] for r in rounds[v]]) for v in variants},
+                "hand_edit_after": median(hand),
+            }
+            shutil.rmtree(work / f"prime-before-{sandbox}", ignore_errors=True)
+    load = os.getloadavg()[0]
+    print(f"host: {os.cpu_count()} cores, load average now {load:.2f}; {args.runs} round(s) each, medians (s)")
+    for sandbox, r in report.items():
+        limits = " (1 CPU, 2 GB)" if sandbox == "docker" else " (host Node)"
+        print(f"\n{sandbox}{limits}")
+        show(f'warm sitegen new "{PROMPT}"', r["new"]["before"], r["new"]["after"])
+        show(f'rebuild after sitegen edit "{EDIT}"', r["edit"]["before"], r["edit"]["after"])
+        show("rebuild after a one-line hand edit of app/page.tsx (tsc runs)", None, r["hand_edit_after"])
+        if sandbox == "docker":
+            new, edit = r["new"]["after"]["wall"], r["edit"]["after"].get("stage BUILDING", 0.0)
+            print(f"  targets: warm new < 10 s: {'met' if new < 10 else 'MISSED'} ({new:.2f}); "
+                  f"rebuild (BUILDING) after edit < 6 s: {'met' if edit < 6 else 'MISSED'} ({edit:.2f})")
+    if args.json:
+        print(json.dumps({"load_avg_1m": round(load, 2), **report}))
+
+
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -24,19 +25,22 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 COLD = """
 import json, sys, time
 sys.path[:0] = [{src!r}, {root!r}]
-from sitegen.offline.planner import plan_offline
-prompt = sys.stdin.read()
+import sitegen.plan  # pydantic and the plan models: loaded by the CLI before planning starts
 started = time.perf_counter()
+from sitegen.offline.planner import plan_offline
+imported = time.perf_counter()
+prompt = sys.stdin.read()
 plan_offline(prompt)
-print(json.dumps(time.perf_counter() - started))
+print(json.dumps([imported - started, time.perf_counter() - imported]))
 """
 
 
-def cold_ms(prompt: str) -> float:
-    """Milliseconds of the first plan_offline call in a fresh interpreter (imports excluded)."""
+def cold_ms(prompt: str) -> tuple[float, float]:
+    """Milliseconds to import the planner and of the first plan_offline call, in a fresh interpreter."""
     code = COLD.format(src=str(ROOT / "src"), root=str(ROOT))
     done = subprocess.run([sys.executable, "-c", code], input=prompt, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout) * 1000
+    imported, first = json.loads(done.stdout)
+    return imported * 1000, first * 1000
 
 
 def main() -> None:
@@ -58,15 +62,18 @@ def main() -> None:
             times.append((time.perf_counter() - started) * 1000)
         rows.append((statistics.median(times), prompt))
         print(f"{statistics.median(times):7.2f} ms  warm  {prompt[:90]}")
-    colds = []
+    colds, imports = [], []
     for prompt in prompts[: args.cold]:
-        ms = cold_ms(prompt)
+        imported, ms = cold_ms(prompt)
         colds.append(ms)
-        print(f"{ms:7.2f} ms  cold  {prompt[:90]}")
+        imports.append(imported)
+        print(f"{ms:7.2f} ms  cold  (import {imported:.0f} ms)  {prompt[:80]}")
     warm = [r[0] for r in rows]
     print(f"\n{len(prompts)} prompts; warm median {statistics.median(warm):.2f} ms, max {max(warm):.2f} ms")
     if colds:
-        print(f"cold (first call in a fresh process) median {statistics.median(colds):.2f} ms, max {max(colds):.2f} ms")
+        print(f"cold (first call in a fresh process) median {statistics.median(colds):.2f} ms, max {max(colds):.2f} ms;"
+              f" importing the planner: median {statistics.median(imports):.0f} ms")
+    print(f"load average now: {os.getloadavg()[0]:.1f} (timings scale with it on a shared machine)")
     print("slowest:", ", ".join(f"{ms:.1f} ms {p[:40]!r}" for ms, p in sorted(rows, reverse=True)[:3]))
 
 

@@ -8,6 +8,7 @@ A failure records the stage, the error and the log tail, and keeps every file al
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import time
@@ -185,6 +186,9 @@ class Pipeline:
             err = exc
         elif isinstance(exc, KeyboardInterrupt):
             err = SitegenError(f"interrupted during {stage}", ErrorKind.INTERRUPTED)
+        elif isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            err = SitegenError(f"the disk is full (writing {exc.filename or 'a file'})", ErrorKind.CONFIG,
+                               "Free some space, then `sitegen resume JOB` continues from this stage.")
         else:
             err = SitegenError(f"{type(exc).__name__}: {exc}", ErrorKind.INTERNAL)
             ctx.log(traceback.format_exc())

@@ -188,3 +188,82 @@ def test_every_fixture_plan_renders_publish_ready_files() -> None:
         files = render_site(make())
         for path in ("app/sitemap.ts", "app/robots.ts", "app/icon.svg", "lib/seo.ts"):
             assert path in files, (name, path)
+
+
+# ------------------------------------------------------------------ the model path
+
+MODEL_LAYOUT = """import "./globals.css";
+import type { ReactNode } from "react";
+import { JsonLd } from "@/components/JsonLd";
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <body>
+        <JsonLd />
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}
+"""
+
+MODEL_PAGE = """export const metadata = { title: "Accueil — Fleurs de Gand", description: "Bouquets." };
+
+export default function Page() {
+  return <h1>Fleurs de Gand</h1>;
+}
+"""
+
+
+def test_model_sites_get_the_same_publish_ready_files() -> None:
+    from sitegen.offline.render_seo import model_seo_files
+
+    plan = hostile_plan()
+    files = model_seo_files(plan)
+    assert set(files) == {"app/sitemap.ts", "app/robots.ts", "app/icon.svg", "components/JsonLd.tsx"}
+    tsx = files["components/JsonLd.tsx"]
+    assert "<script>" not in tsx and "</div>" not in tsx and "<b>" not in tsx
+    literal = re.search(r"^const DATA = (.*);$", tsx, re.M).group(1)
+    data = json.loads(json.loads(literal))  # a JSON string literal holding the escaped JSON-LD
+    assert data["@graph"][0]["name"] == HOSTILE
+    assert '"/hostile-page/"' in files["app/sitemap.ts"]
+    assert 'const SITE_URL = "";' in files["app/robots.ts"]
+
+
+@pytest.mark.e2e
+def test_model_site_builds_with_sitemap_robots_icon_and_json_ld(tmp_path: Path, template_deps: Path) -> None:
+    import shutil
+    import subprocess
+    from importlib import resources
+
+    from sitegen.offline.render_seo import model_seo_files
+
+    site = tmp_path / "site"
+    shutil.copytree(Path(str(resources.files("sitegen").joinpath("template"))), site)
+    subprocess.run(["cp", "-al", str(template_deps), str(site / "node_modules")], check=True)
+    plan = _plan(name="Fleurs de Gand", lang="fr", url="https://fleurs.example.be", kind="florist",
+                 location="Gand", pages=[Page(title="Accueil", nav_label="Accueil",
+                                              sections=[Section(kind="hero", heading="Fleurs")]),
+                                         Page(slug="boutique", title="Boutique", nav_label="Boutique",
+                                              sections=[Section(kind="hero", heading="Boutique")])])
+    written = {**model_seo_files(plan), "app/layout.tsx": MODEL_LAYOUT, "app/page.tsx": MODEL_PAGE,
+               "app/boutique/page.tsx": MODEL_PAGE.replace("Page()", "Shop()"),
+               "app/globals.css": '@import "tailwindcss";\n'}
+    for rel, text in written.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    result = subprocess.run(["npx", "next", "build"], cwd=site, capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "NEXT_TELEMETRY_DISABLED": "1"})
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    out = site / "out"
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://fleurs.example.be/</loc>" in sitemap
+    assert "<loc>https://fleurs.example.be/boutique/</loc>" in sitemap
+    assert "Sitemap: https://fleurs.example.be/sitemap.xml" in (out / "robots.txt").read_text("utf-8")
+    assert ">F</text>" in (out / "icon.svg").read_text("utf-8")
+    html = (out / "index.html").read_text("utf-8")
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(found.group(1))
+    assert data["@graph"][0]["inLanguage"] == "fr" and data["@graph"][1]["@type"] == "LocalBusiness"
+    assert data["@graph"][1]["areaServed"] == "Gand"

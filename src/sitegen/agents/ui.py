@@ -12,11 +12,15 @@ import json
 
 from sitegen.agents.common import FileOut, LayoutOutput, PageOutput, prompt_text
 from sitegen.errors import ErrorKind, SitegenError
+from sitegen.offline.render_seo import model_seo_files
 from sitegen.plan import Page, SitePlan
 from sitegen.providers.base import CallRecorder, Prompt, Provider, noop_recorder
 from sitegen.safepaths import check_relative_path
 
 LAYOUT_FILES = ("app/layout.tsx", "app/globals.css", "components/Header.tsx", "components/Footer.tsx")
+# written by sitegen itself for every model-written site (see offline.render_seo.model_seo_files)
+SEO_NOTE = ("sitegen writes app/sitemap.ts, app/robots.ts, app/icon.svg and components/JsonLd.tsx; render "
+            "<JsonLd /> (import { JsonLd } from \"@/components/JsonLd\") first inside <body>.")
 
 
 def page_path(page: Page) -> str:
@@ -39,7 +43,7 @@ def layout_prompt(plan: SitePlan) -> Prompt:
     return Prompt(
         agent="ui",
         system=prompt_text("layout"),
-        user="Site plan (JSON):\n" + plan.model_dump_json(indent=1),
+        user="Site plan (JSON):\n" + plan.model_dump_json(indent=1) + "\n\n" + SEO_NOTE,
         schema=LayoutOutput,
         max_output_tokens=16384,
         temperature=0.6,
@@ -103,4 +107,6 @@ async def generate_files(plan: SitePlan, provider: Provider,
     pages = await asyncio.gather(*(_page_files(plan, p, layout, provider, recorder) for p in plan.pages))
     for page_files in pages:
         files.update(page_files)
+    for path, text in model_seo_files(plan).items():  # sitemap, robots, favicon, JSON-LD component
+        files.setdefault(path, text)
     return files

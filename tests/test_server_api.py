@@ -326,3 +326,17 @@ def test_openapi_documents_every_model_and_error() -> None:
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
     assert os.environ.get("SITEGEN_TOKEN") is None
     assert time.time() > 0
+
+
+def test_jobs_left_queued_by_a_stopped_server_run_on_the_next_start() -> None:
+    from sitegen.cli.server import pick_up_queued
+    from sitegen.server.actions import new_job
+    from sitegen.server.models import GenerateIn
+
+    with live_server(workers=1) as live:
+        job_id, _ = new_job(live.settings, live.store, "alice", GenerateIn(**offline_body()))  # recorded, not run
+        assert live.store.get_job(job_id)["status"] == "queued"
+        assert pick_up_queued(live.store, live.runner) == 1
+        live.add_user("alice")
+        assert live.wait("alice", job_id)["status"] == "done"
+        assert pick_up_queued(live.store, live.runner) == 0

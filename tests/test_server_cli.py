@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from server_helpers import live_server
 
 
@@ -106,3 +105,65 @@ def test_edit_and_deploy_through_the_server(served, tmp_path: Path) -> None:
     assert deployed.returncode == 0, deployed.stderr
     d = json.loads(deployed.stdout)
     assert d["kind"] == "deploy" and d["deploy"]["target"] == "static" and d["url"]
+
+
+def test_serve_and_token_commands(tmp_path: Path) -> None:
+    """The real `sitegen serve` process with a token from `sitegen token create`; revoke; SIGTERM stops it."""
+    import signal
+    import time
+
+    import httpx
+    from server_helpers import free_port
+
+    made = sitegen("token", "create", "ci-runner", "--owner", "team-a", "--json", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    token = json.loads(made.stdout)
+    assert token["token"].startswith("sgt_") and token["owner"] == "team-a"
+    listed = json.loads(sitegen("token", "list", "--json", cwd=tmp_path).stdout)["tokens"]
+    assert [t["name"] for t in listed] == ["ci-runner"] and "token" not in listed[0]
+    db = (Path(os.environ["SITEGEN_HOME"]) / "sitegen.db").read_bytes()
+    assert token["token"].encode() not in db  # only the hash is stored
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--port", str(port), "--workers", "1"],
+                            cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                health = httpx.get(url + "/", timeout=1).json()
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert health["workers_seen"] == 1 and health["runner"] == "InProcessRunner"
+        env = {"SITEGEN_SERVER": url, "SITEGEN_TOKEN": token["token"]}
+        made = sitegen("new", "tea room in Kyoto", *FAST, "--json", cwd=tmp_path, env=env)
+        assert made.returncode == 0, made.stderr
+        assert json.loads(made.stdout)["status"] == "done"
+        assert sitegen("token", "revoke", "ci-runner", cwd=tmp_path).returncode == 0
+        assert sitegen("projects", "--json", cwd=tmp_path, env=env).returncode == 2
+        assert sitegen("token", "revoke", "ci-runner", cwd=tmp_path).returncode == 2  # already revoked
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "sitegen serve" in err and "Traceback" not in err and "Stopped taking jobs" in err
+
+
+def test_compose_file_runs_the_cli_commands() -> None:
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    compose = yaml.safe_load((root / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert set(services) == {"server", "worker", "redis", "postgres"}
+    for name in ("server", "worker"):
+        command = services[name]["command"]
+        assert command[0] == "sitegen"
+        help_ = sitegen(*command[1:2], "--help", cwd=root)
+        assert help_.returncode == 0, help_.stderr
+        env = services[name]["environment"]
+        assert env["SITEGEN_BROKER_URL"].startswith("redis://redis:")
+        assert env["SITEGEN_DATABASE_URL"].startswith("postgresql://") and "@postgres:" in env["SITEGEN_DATABASE_URL"]
+        assert "workspace:/srv/sitegen/workspace" in services[name]["volumes"]
+    assert (root / "docker" / "Dockerfile").is_file()

@@ -6,6 +6,7 @@ by default (one command, no broker); with SITEGEN_BROKER_URL they go to Celery w
 
 from __future__ import annotations
 
+import signal
 from typing import Annotated, Any
 
 import typer
@@ -27,7 +28,10 @@ def serve_cmd(
     log_level: Annotated[str, typer.Option(help="uvicorn's log level.")] = "info",
 ) -> int:
     """Serve the HTTP API (POST /generate, GET /status/{id}, …; docs at /docs)."""
-    import uvicorn  # noqa: PLC0415
+    try:
+        import uvicorn  # noqa: PLC0415
+    except ImportError:
+        raise usage("sitegen serve needs the server extra", "Install it: pip install 'sitegen[server]'") from None
 
     from sitegen.server.actions import Limits  # noqa: PLC0415
     from sitegen.server.app import create_app  # noqa: PLC0415
@@ -44,11 +48,32 @@ def serve_cmd(
               f" ({runner.workers_seen()} worker(s))  ·  auth: {auth}  ·  docs: http://{host}:{port}/docs")
     if auth == "tokens":
         term.info("[dim]Make a token for each user with: sitegen token create NAME[/]")
+    requeued = pick_up_queued(store, runner)
+    if requeued:
+        term.info(f"Picked up {requeued} job(s) left queued by the last run")
+    # uvicorn stops on SIGTERM/SIGINT and then re-raises the signal: let that end here instead, so
+    # running jobs finish (the pool's threads are joined at exit) and queued ones wait for the next run
+    signal.signal(signal.SIGTERM, lambda *_: None)
     try:
         uvicorn.run(api, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=10)
+    except KeyboardInterrupt:
+        pass
     finally:
         runner.close()
+        term.info("Stopped taking jobs; running jobs finish, queued ones run on the next `sitegen serve`")
     return 0
+
+
+def pick_up_queued(store: Any, runner: Any) -> int:
+    """Jobs an in-process server recorded but never started (it stopped first) run now."""
+    from sitegen.server.inprocess import InProcessRunner  # noqa: PLC0415
+
+    if not isinstance(runner, InProcessRunner):
+        return 0  # Celery keeps its own queue
+    waiting = [j for j in reversed(store.list_jobs(100_000)) if j["status"] == "queued"]
+    for job in waiting:
+        runner.submit(job["id"])
+    return len(waiting)
 
 
 def token_store() -> Any:

@@ -132,7 +132,7 @@ GENERAL: dict[str, Any] = {
     "label": "business", "audience": "Local customers", "tone": "friendly",
     "fonts": [("DM Sans", "Inter"), ("Outfit", "Inter"), ("Fraunces", "Manrope"), ("Manrope", "Manrope")],
     "names": ["Bright Lane", "Northfield", "Copperleaf", "Bluebird", "Evergreen", "Lantern", "Wildwood",
-              "Sunny Side", "Keel & Co", "Parkway", "Cobblestone", "Honeycomb"],
+              "Sunny Side", "Keel", "Parkway", "Cobblestone", "Honeycomb"],
     "name_forms": ["{n}", "{n} Co.", "{n} & Co"],
     "taglines": ["Good work, honestly done{in_place}.", "Friendly, reliable and close to home.",
                  "Doing one thing really well.", "Quality you can count on."],

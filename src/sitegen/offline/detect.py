@@ -424,7 +424,8 @@ def detect_subject(prompt: str) -> str:
     if not m:
         return ""
     subject = m.group(1).strip()
-    if subject.lower() in {"website", "site", "page", "landing page", "business", "company", "new"}:
+    if subject.lower() in {"website", "site", "page", "landing page", "business", "company", "new", "web", "online",
+                           "web site", "webpage"}:
         return ""
     if len(subject) < 3 or set(subject.lower().split()) & SUBJECT_STOP_WORDS:
         return ""

@@ -209,7 +209,7 @@ _SUBJECT_RE = re.compile(
     r"(?:(?<=^)|(?:a|an|the|my|our|one)\s+)((?:[\w'’&-]+\s+){0,6}?)(" + SITE_NOUNS + r")\b"
     r"(?:\s+(?:for|about|dedicated to|focused on|on|of|around|covering|showcasing)\s+"
     r"((?:[\w'’&-]+\s*){1,7}?)(?=\s*[,.;:!?()]|\s*\b(?:that|which|where|with|in|at|called|named|so|to|using|"
-    r"and|who|featuring|including|built|made|designed)\b|\s*$))?", re.I)
+    r"and|who|featuring|including|built|made|designed|for)\b|\s*$))?", re.I)
 
 
 def _strip_lead(words: list[str]) -> list[str]:

@@ -40,13 +40,28 @@ def project_out(project: dict[str, Any]) -> ProjectOut:
     )
 
 
+_plans: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+
+
 def read_plan(folder: Path) -> dict[str, Any] | None:
-    """The project's .sitegen/plan.json, or None when missing, a link, too big or not JSON."""
+    """The project's .sitegen/plan.json, or None when missing, a link, too big or not JSON.
+
+    Parsed once per version of the file (same inode, size and mtime), since GET /status is polled."""
     try:
+        st = os.stat(folder / PLAN, follow_symlinks=False)
+        key = (st.st_ino, st.st_size, st.st_mtime_ns)
+        cached = _plans.get(str(folder))
+        if cached and cached[0] == key:
+            return cached[1]
         data = json.loads(read_file(folder, PLAN, MAX_PLAN_BYTES + 1))
     except (OSError, UnsafePath, ValueError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    if len(_plans) > 512:
+        _plans.clear()
+    _plans[str(folder)] = (key, data)
+    return data
 
 
 def screenshot_names(folder: Path) -> list[str]:

@@ -198,3 +198,144 @@ def test_a_type_error_only_a_model_can_fix_fails_after_one_fixer_call(warm_home:
     assert len([r for r in fake.requests if r["kind"] == "FixOutput"]) == 1
     for where in (data["error"], job["error"]):
         assert "app/page.tsx:4:" in where and "Type 'string' is not assignable to type 'number'" in where, where
+
+
+HOME2 = '''import { CheckCircleIcon } from "@heroicons/react/24/solid";
+import { cva } from "class-variance-authority";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { Badge } from "@/components/ui/badge";
+import { PriceList } from "@/components/home/PriceList";
+
+const pill = cva("rounded-full px-4 py-2", { variants: { tone: { dark: "bg-stone-900 text-white", light: "" } } });
+
+export default function Home() {
+  return (
+    <section className="mx-auto max-w-6xl px-6 py-20">
+      <h1 className="text-4xl font-bold">Lumen roastery tours</h1>
+      <button className={pill({ tone: "dark" })} onClick={() => alert("See you on Saturday!")}>Join a tour</button>
+      <p className="flex gap-2"><CheckCircleIcon className="h-5 w-5" /> Every Saturday at ten</p>
+      <Badge variant="secondary">New this spring</Badge>
+      <Tabs defaultValue="beans">
+        <TabsList><TabsTrigger value="beans">Beans</TabsTrigger><TabsTrigger value="gear">Gear</TabsTrigger></TabsList>
+        <TabsContent value="beans">Ethiopia Guji, washed</TabsContent>
+        <TabsContent value="gear">Hand grinders</TabsContent>
+      </Tabs>
+      <PriceList items={[{ name: "Tour and tasting", price: 18 }]} format={(n) => `${n.toFixed(2)} EUR`} />
+      <script src="https://widget.example.com/booking.js" async></script>
+    </section>
+  );
+}
+'''
+PRICE_LIST = '''"use client";
+import { useState } from "react";
+
+type Item = { name: string; price: number };
+
+export function PriceList({ items, format }: { items: Item[]; format: (n: number) => string }) {
+  const [picked, setPicked] = useState("");
+  return (
+    <ul>
+      {items.map((i) => (
+        <li key={i.name} onClick={() => setPicked(i.name)} className={picked === i.name ? "font-bold" : ""}>
+          {i.name}: {format(i.price)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+'''
+MENU2 = '''import { useState } from "react";
+import dayjs from "dayjs";
+
+export async function generateMetadata() {
+  return { title: "Menu | Lumen Coffee" };
+}
+
+export default function MenuPage() {
+  const last = localStorage.getItem("last-order");
+  const [size, setSize] = useState("small");
+  return (
+    <section className="mx-auto max-w-6xl px-6 py-20">
+      <h1>Seasonal drinks for {dayjs("2026-03-01").format("MMMM YYYY")}</h1>
+      <button onClick={() => setSize(size === "small" ? "large" : "small")}>Size: {size}</button>
+      {last ? <p>Your last order: {last}</p> : null}
+    </section>
+  );
+}
+'''
+ABOUT2 = '''export const AboutPage = () => (
+  <section class="mx-auto max-w-6xl px-6 py-20">
+    <!-- story -->
+    <h1 style='letter-spacing: -0.02em; margin-bottom: 16px'>Three friends and a roaster</h1>
+    <svg viewBox="0 0 24 24" width="24" height="24" stroke="currentColor" stroke-width="2" fill="none">
+      <circle cx="12" cy="12" r="10" stroke-linecap="round" />
+    </svg>
+    <p>Since 2014 in Alfama.<br>Still roasting on Fridays.</p>
+  </section>
+);
+'''
+VISIT2 = '''import Link from "next/link";
+import { photos } from "@/components/visit/photos";
+
+export default function VisitPage() {
+  return (
+    <section className="hero mx-auto max-w-6xl px-6 py-20">
+      <h1>Find us by the river</h1>
+      {photos.map((p) => <img key={p.alt} src={p.src} alt={p.alt} className="rounded" />)}
+      <Link href="/abuot">Our story</Link>
+      <Link href="/contact">Contact</Link>
+    </section>
+  );
+}
+'''
+PHOTOS = '''export const photos = [
+  { src: "https://images.unsplash.com/photo-1453614512568-c4024d13c247?w=800", alt: "The river front" },
+  { src: "https://images.pexels.com/photos/312418/pexels-photo-312418.jpeg", alt: "Our roaster at work" },
+];
+'''
+GLOBALS2 = '''@import url("https://fonts.googleapis.com/css2?family=Fraunces:wght@600&display=swap");
+@import "tailwindcss";
+
+@theme {
+  --color-primary: #7c2d12;
+  --color-primary-foreground: #ffffff;
+}
+
+.hero { background-image: url("https://images.unsplash.com/photo-1442512595331-e89e73853f31?w=1600"); }
+'''
+PAGES2 = {"app/page.tsx": HOME2, "app/menu/page.tsx": MENU2, "app/about/page.tsx": ABOUT2,
+          "app/visit/page.tsx": VISIT2}
+EXTRA2 = {"app/page.tsx": {"components/home/PriceList.tsx": PRICE_LIST},
+          "app/visit/page.tsx": {"components/visit/photos.ts": PHOTOS}}
+COPY2 = {"index.html": ["Lumen roastery tours", "Every Saturday at ten", "Ethiopia Guji, washed", "Tour and tasting"],
+         "menu/index.html": ["Seasonal drinks for", "March 2026"],
+         "about/index.html": ["Three friends and a roaster", "Still roasting on Fridays."],
+         "visit/index.html": ["Find us by the river", "The river front"]}
+
+
+def test_other_forms_of_the_same_mistakes_are_fixed_too(warm_home: Path, template_deps: Path,
+                                                        tmp_path: Path) -> None:
+    scenario = Scenario(pages=4)
+    scenario.overrides["PageOutput"] = page_answer(PAGES2, EXTRA2)
+    layout = layout_json()
+    layout["files"][1]["content"] = GLOBALS2
+    scenario.overrides["LayoutOutput"] = lambda text: layout
+    data, out, fake, job = new_site(tmp_path, scenario)
+    assert data["_exit"] == 0 and data["status"] == "done", data["_stderr"][-3000:]
+    assert [r for r in fake.requests if r["kind"] == "FixOutput"] == []
+    fired = {f["rule"] for f in job["fixes"]}
+    assert {"use-client", "icon-pack", "class-utils", "shadcn-ui", "remote-script", "client-split", "date-lib",
+            "browser-globals", "page-default-export", "jsx-attributes", "jsx-html-comment", "jsx-style-string",
+            "jsx-void-close", "remote-image", "internal-link", "remote-font", "remote-css-url"} <= fired, sorted(fired)
+    for rel, copies in COPY2.items():
+        html = (out / "out" / rel).read_text()
+        for copy in copies:
+            assert copy in html, (rel, copy)
+    for path in sorted((out / "out").rglob("*.html")) + sorted((out / "out").rglob("*.css")):
+        text = path.read_text()
+        assert "unsplash" not in text and "pexels" not in text and "googleapis" not in text, path
+        assert "widget.example.com" not in text
+        if path.suffix == ".html":
+            for href in internal_hrefs(text):
+                target = out / "out" / href.strip("/")
+                assert (target / "index.html").is_file() or target.is_file() or href == "/", (path.name, href)

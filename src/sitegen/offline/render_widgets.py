@@ -177,7 +177,7 @@ def _table(data: dict[str, Any]) -> None:
     rows = [i for i in data["items"] if i["title"].strip()]
     width = max([len(data["columns"])] + [1 + len(r["tags"]) for r in rows] + [1])
     columns = [c for c in data["columns"] if c.strip()]
-    columns += ["Name" if not columns else f"Column {n + 1}" for n in range(len(columns), width)]
+    columns += ["Name" if n == 0 else f"Column {n + 1}" for n in range(len(columns), width)]
     data["columns"] = columns[:8]
     data["items"] = [{**r, "tags": (r["tags"] + [""] * width)[: len(data["columns"]) - 1]} for r in rows]
 

@@ -56,6 +56,8 @@ def fix_with_model(ctx: JobContext, provider: Any, errors: list[Any]) -> list[st
     what it wrote. Returns the files that really changed."""
     def emit(kind: str, message: str, data: dict[str, Any] | None = None) -> None:
         ctx.info(message, kind=kind, **(data or {}))
+        if kind == "autofix" and data:  # rules run again over the fixer's files: they count too
+            ctx.state.setdefault("result", {}).setdefault("fixes", []).extend(data.get("fixes", []))
 
     loop = FixLoop(ctx.project_dir, None, provider, ctx.record_call, emit, 1, ctx.log)
     changes = asyncio.run(loop.repair(findings_to_errors(errors), ""))

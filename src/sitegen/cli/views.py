@@ -7,13 +7,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 
-from sitegen.cli.terminal import STAGE_LABELS, Terminal, fmt_seconds
+from sitegen.cli.terminal import STAGE_LABELS, Terminal, clean, fmt_seconds
 from sitegen.errors import SitegenError, not_found
 from sitegen.store import Store
 
 FINAL = {"done", "failed", "interrupted"}
+
+
+def escape(text: str) -> str:
+    """Text from records (names, paths, errors, log lines) safe inside markup and for the terminal."""
+    return escape_markup(clean(text))
 
 
 def when(ts: float | None) -> str:

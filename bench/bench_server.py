@@ -118,10 +118,17 @@ async def poll(url: str, token: str, ids: list[str], clients: int, seconds: floa
     return latencies
 
 
-def report(label: str, lat: list[float], seconds: float, extra: str = "") -> None:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def report(label: str, lat: list[float], seconds: float, cpu: float, extra: str = "") -> None:
     q = statistics.quantiles(lat, n=100)
-    print(f"{label:<28} requests {len(lat):>6}  {len(lat) / seconds:>7.0f}/s  p50 {q[49] * 1000:6.1f} ms  "
-          f"p90 {q[89] * 1000:6.1f} ms  p99 {q[98] * 1000:6.1f} ms  {extra}")
+    print(f"{label:<18} requests {len(lat):>6}  {len(lat) / seconds:>6.0f}/s  p50 {q[49] * 1000:6.1f} ms  "
+          f"p90 {q[89] * 1000:6.1f} ms  p99 {q[98] * 1000:6.1f} ms  server CPU {cpu * 1000 / len(lat):.1f} ms/request"
+          f"  {extra}")
 
 
 def main() -> None:
@@ -146,16 +153,21 @@ def main() -> None:
         time.sleep(3)
         print(f"sitegen serve --workers {args.workers}; {args.clients} clients polling GET /status for "
               f"{args.seconds:.0f} s; jobs: offline provider, --sandbox {args.sandbox}; {os.cpu_count()} CPUs")
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        cpu = cpu_seconds(server.pid)
         idle = asyncio.run(poll(url, token, feeder.ids, args.clients, args.seconds))
-        report("no jobs running", idle, args.seconds)
+        report("no jobs running", idle, args.seconds, cpu_seconds(server.pid) - cpu)
         feeder.running = args.workers
         feeder.start()
         time.sleep(2 if args.sandbox == "none" else 10)
+        cpu = cpu_seconds(server.pid)
         busy = asyncio.run(poll(url, token, feeder.ids, args.clients, args.seconds))
+        cpu = cpu_seconds(server.pid) - cpu  # includes the jobs' own work in the server process
         finished = feeder.finished
         feeder.stop.set()
         feeder.join(timeout=10)
-        report(f"{args.workers} jobs running", busy, args.seconds, f"jobs finished meanwhile: {finished}")
+        report(f"{args.workers} jobs running", busy, args.seconds, cpu, f"jobs finished meanwhile: {finished}")
+        print(f"load average after: {os.getloadavg()[0]:.1f} (other work on this machine counts)")
     finally:
         server.terminate()
         server.wait(timeout=20)

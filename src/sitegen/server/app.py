@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitegen import __version__
@@ -143,7 +144,8 @@ def install_error_handlers(app: FastAPI) -> None:
 bearer = HTTPBearer(auto_error=False, description="An API token (sgt_…) or a Supabase user JWT.")
 
 
-def state(request: Request) -> ServerState:
+async def state(request: Request) -> ServerState:
+    """The server's parts (async: no thread hop for a dependency that does no I/O)."""
     return request.app.state.sitegen
 
 
@@ -151,7 +153,7 @@ def owner(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> str:
     header = f"Bearer {credentials.credentials}" if credentials else None
-    return state(request).auth.owner(header)
+    return request.app.state.sitegen.auth.owner(header)
 
 
 Owner = Annotated[str, Depends(owner)]
@@ -225,8 +227,8 @@ def add_job_routes(app: FastAPI) -> None:  # noqa: C901 — one short function p
         after: Annotated[int | None, Query(ge=0, description="like Last-Event-ID")] = None,
     ) -> StreamingResponse:
         """Server-Sent Events of the job's stage changes and log lines; resumable with Last-Event-ID."""
-        s = state(request)
-        actions.owned_job(s.store, who, job_id)
+        s: ServerState = request.app.state.sitegen
+        await run_in_threadpool(actions.owned_job, s.store, who, job_id)
         start = events.parse_last_event_id(last_event_id, after)
         stream = events.job_stream(s.store, job_id, start, request.is_disconnected)
         return StreamingResponse(stream, media_type="text/event-stream",

@@ -280,11 +280,19 @@ async def _new_context(browser: Any, vp: Viewport) -> Any:
 
 
 def _clear_old_shots(shots_dir: Path) -> None:
-    """Drop screenshots of an earlier run so removed pages leave none behind."""
-    if shots_dir.is_dir():
-        for png in shots_dir.glob("*.png"):
-            if png.stem.endswith(tuple(f"-{vp.name}" for vp in VIEWPORTS)):
-                png.unlink(missing_ok=True)
+    """Drop screenshots of an earlier run so removed pages leave none behind. The folder is reached
+    without following links (a build may have pointed .sitegen/screenshots at your pictures)."""
+    root, rel = hostio.split_meta(shots_dir / "x.png")
+    try:
+        fd = hostio.open_dir(root, rel.parent)
+    except OSError:
+        return
+    try:
+        for name in os.listdir(fd):
+            if name.endswith(tuple(f"-{vp.name}.png" for vp in VIEWPORTS)) and hostio.kind_at(fd, name) != "dir":
+                os.unlink(name, dir_fd=fd)
+    finally:
+        os.close(fd)
 
 
 def _first_line(exc: BaseException) -> str:

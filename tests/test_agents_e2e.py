@@ -164,13 +164,14 @@ def test_an_error_never_fixed_stops_after_the_cap_with_the_last_log(
         {"path": "components/home/Broken.tsx", "content": "\n" * next(counter) + BROKEN}]}
     data, out = new(tmp_path, {**env, "SITEGEN_FIX_ATTEMPTS": "2"})
     assert data["_exit"] == 1 and data["status"] == "failed" and data["stage"] == "BUILDING"
-    assert data["error_kind"] == "build" and "after 2 fix attempt" in data["error"]
-    assert len([r for r in fake.requests if r["kind"] == "FixOutput"]) == 2
+    assert data["error_kind"] == "build" and "no fix could be made" in data["error"]
+    # the same error (file and message, on a new line) is never paid for twice (issue 11)
+    assert len([r for r in fake.requests if r["kind"] == "FixOutput"]) == 1
     job = status(tmp_path, data["job_id"], env)
-    assert "Broken.tsx:5:1" in job["log_tail"]  # the last build's log (error moved down 2 lines) is kept
+    assert "Broken.tsx:4:1" in job["log_tail"]  # the last build's log (error moved down 1 line) is kept
     events = fix_events(home_of(env), data["job_id"])
     assert [e["kind"] for e in events].count("fix_attempt") == 2
-    assert events[-1]["kind"] == "fix_gave_up" and "Broken.tsx:5:1" in events[-1]["log_tail"]
+    assert events[-1]["kind"] == "fix_gave_up" and "Broken.tsx:4:1" in events[-1]["log_tail"]
 
 
 def test_plan_generate_and_build_with_openai(tmp_path: Path, home: Path) -> None:

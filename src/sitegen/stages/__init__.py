@@ -9,19 +9,18 @@ State a later stage needs is kept on disk in the project (``.sitegen/plan.json``
 from __future__ import annotations
 
 from sitegen.pipeline import StageFn
-from sitegen.stages.building import building
 from sitegen.stages.checking import checking
 from sitegen.stages.deploying import deploying
 from sitegen.stages.editing import edit_generating, edit_planning
 from sitegen.stages.generating import generating
 from sitegen.stages.planning import planning
-from sitegen.stages.verifying import verifying
+from sitegen.stages.verifying import building_then_verify, verifying
 
 HANDLERS: dict[str, StageFn] = {
     "PLANNING": planning,
     "GENERATING": generating,
     "CHECKING": checking,
-    "BUILDING": building,
+    "BUILDING": building_then_verify,  # building, with the browser for VERIFYING starting meanwhile
     "VERIFYING": verifying,
     "DEPLOYING": deploying,
 }

@@ -17,10 +17,11 @@ from sitegen.build import LocalBuilder
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.pipeline import JobContext
 from sitegen.sandbox.choice import select_builder
-from sitegen.stages.building import run_build
+from sitegen.stages.building import building, run_build
 from sitegen.stages.common import provider_for, save_json
 from sitegen.verify.browser import find_chromium, routes_from_out, verify_site
 from sitegen.verify.report import VerifyReport
+from sitegen.verify.warm import WarmBrowser
 
 MAX_FIX_ROUNDS = 2
 
@@ -33,6 +34,26 @@ def plan_routes(meta_dir: Path) -> list[str]:
     except (OSError, ValueError, AttributeError):
         return []
     return ["/" if not p.get("slug") else f"/{p['slug']}/" for p in pages if isinstance(p, dict)]
+
+
+def building_then_verify(ctx: JobContext) -> dict[str, Any]:
+    """BUILDING, with Chromium starting for VERIFYING while the site builds (when VERIFYING follows
+    and Chromium is there). The browser waits in ``ctx.state``; a failed build closes it."""
+    warm = None
+    if ctx.options.get("verify") and ctx.options.get("sandbox") != "none":
+        try:
+            find_chromium()
+            warm = WarmBrowser(ttl=float(ctx.settings.build_timeout) + 600)
+        except SitegenError:
+            warm = None
+    ctx.state["warm_browser"] = warm
+    try:
+        return building(ctx)
+    except BaseException:
+        if warm is not None:
+            ctx.state.pop("warm_browser", None)
+            warm.close()
+        raise
 
 
 def verifying(ctx: JobContext) -> dict[str, Any]:
@@ -55,7 +76,7 @@ def verify_stage(ctx: JobContext) -> dict[str, Any]:
     def log(message: str) -> None:
         ctx.log(message + "\n")
 
-    report = verify_site(out, routes, shots, log)
+    report = verify_site(out, routes, shots, log, warm=ctx.state.pop("warm_browser", None))
     rounds = 0
     while not report.ok and rounds < MAX_FIX_ROUNDS and _can_fix(ctx):
         rounds += 1

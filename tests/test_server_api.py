@@ -340,3 +340,32 @@ def test_jobs_left_queued_by_a_stopped_server_run_on_the_next_start() -> None:
         live.add_user("alice")
         assert live.wait("alice", job_id)["status"] == "done"
         assert pick_up_queued(live.store, live.runner) == 0
+
+
+def test_health_says_when_the_broker_is_unreachable() -> None:
+    """A fleet runner whose broker is down: GET / answers 200 with status degraded and broker false."""
+    import socket as sock
+
+    from sitegen.config import load_settings
+    from sitegen.server.app import create_app
+    from sitegen.server.execute import shared_store
+    from sitegen.server.tasks import CeleryRunner
+
+    with sock.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    settings = load_settings({"broker_url": f"redis://127.0.0.1:{dead}/0"})
+    runner = CeleryRunner(settings)
+    app = create_app(settings, shared_store(settings), runner)
+    import httpx as hx
+
+    async def get() -> dict:
+        async with hx.AsyncClient(transport=hx.ASGITransport(app=app), base_url="http://sitegen") as c:
+            return (await c.get("/")).json()
+
+    import asyncio
+
+    health = asyncio.run(asyncio.wait_for(get(), 60))
+    runner.close()
+    assert health["status"] == "degraded" and health["broker"] is False and health["store"] is True
+    assert health["runner"] == "CeleryRunner"

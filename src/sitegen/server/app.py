@@ -23,6 +23,7 @@ from sitegen import __version__
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.server import actions, events, files, records
 from sitegen.server.auth import Authenticator
+from sitegen.server.inprocess import InProcessRunner
 from sitegen.server.models import (
     ApiError,
     DeployIn,
@@ -189,11 +190,12 @@ def add_job_routes(app: FastAPI) -> None:  # noqa: C901 — one short function p
             store_ok = True
         except Exception:  # noqa: BLE001 — reported, not raised
             store_ok = False
-        broker = s.runner.broker_ok() if hasattr(s.runner, "broker_ok") else None
+        in_process = isinstance(s.runner, InProcessRunner)  # no broker to reach
         try:
-            depth, seen = s.runner.queue_depth(), s.runner.workers_seen()
-        except Exception:  # noqa: BLE001
-            depth, seen, broker = 0, 0, False
+            depth, seen = s.runner.queue_depth(), s.runner.workers_seen()  # both ask the broker on a fleet
+            broker = None if in_process else True
+        except Exception:  # noqa: BLE001 — the broker is down: reported, not raised
+            depth, seen, broker = 0, 0, None if in_process else False
         ok = store_ok and broker is not False
         return Health(status="ok" if ok else "degraded", version=__version__, runner=type(s.runner).__name__,
                       queue_depth=depth, workers_seen=seen, store=store_ok, broker=broker, auth=s.auth.mode)

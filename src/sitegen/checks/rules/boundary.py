@@ -275,13 +275,30 @@ def _chain_end(text: str, j: int) -> int:
     return j
 
 
+def lazy_init_globals(text: str) -> list[tuple[int, int]]:
+    """Browser globals in lazy initialisers (``useState(() => localStorage.getItem("k"))``), which
+    run while the component renders even though they sit in a function."""
+    hits: list[tuple[int, int]] = []
+    for m in re.finditer(r"\buse(?:State|Reducer|Memo)\s*(?:<[^>()]*>)?\s*\(", text):
+        end = jsx.match_bracket(text, m.end() - 1)
+        seg = text[m.end():end] if end > 0 else ""
+        if "=>" not in seg or "typeof " in seg or "useEffect" in seg:
+            continue
+        for g in GLOBAL_RE.finditer(seg):
+            if seg[g.start() - 1:g.start()] not in (".", "_", "$") and not seg[g.start() - 1:g.start()].isalnum():
+                a = m.end() + g.start()
+                hits.append((a, _chain_end(text, a + len(g[0]))))
+    return hits
+
+
 def browser_globals(path: str, text: str, ctx: FixContext) -> str | None:
     """``window`` / ``document`` / ``localStorage`` used at module scope or during render (which
     crashes prerendering) -> guarded: ``(typeof window === "undefined" ? (undefined as never) : ...)``;
     an assignment statement gets ``if (typeof window !== "undefined")`` in front."""
     if not GLOBAL_RE.search(text):
         return None
-    hits = render_globals(text)
+    hits = sorted(set(render_globals(text)) | set(lazy_init_globals(text)))
+    hits = [h for i, h in enumerate(hits) if not any(o[0] <= h[0] < o[1] for o in hits[:i])]
     if not hits:
         return None
     for a, b in reversed(hits):

@@ -30,6 +30,8 @@ ATTR_RE = re.compile(r"(?<=\s)(" + "|".join(re.escape(a) for a in sorted(ATTRS, 
                      + r")(?==[\"'{])")
 NUMERIC_RE = re.compile(r"(?<=\s)(tabIndex|colSpan|rowSpan|maxLength|minLength|rows|cols|size|span)=[\"'](-?\d+)[\"']")
 TAG_RE = re.compile(r"<([a-zA-Z][\w.:-]*)(?=[\s/>])")
+TYPE_WORDS = {"string", "number", "boolean", "any", "unknown", "never", "object", "void", "null", "undefined",
+              "bigint", "symbol", "typeof", "keyof", "readonly"}
 VOID = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
 
 
@@ -39,8 +41,8 @@ def _tags(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in TAG_RE.finditer(text):
         before = text[max(0, m.start() - 1):m.start()]
-        if before.isalnum() or before == "_":  # a generic like Array<string>
-            continue
+        if (before.isalnum() or before == "_") and (m[1][0].isupper() or m[1] in TYPE_WORDS):
+            continue  # a generic like Array<string> or useState<Item[]>, not "12<br>" in JSX text
         end = jsx.tag_end(text, m.start())
         if end > 0:
             out.append((m.start(), end, m[1]))

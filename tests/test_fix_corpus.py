@@ -5,6 +5,7 @@ changes nothing."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -69,6 +70,9 @@ def test_one_pass_leaves_nothing_for_the_checks(case: str, tmp_path: Path) -> No
     for copy in spec["keep"]:
         assert copy in text
     assert "http://" not in text.replace("http://www.w3.org", "") or "href=" in text
+    assert not re.search(r"<(?:br|hr|img|input|meta|link|source)\b[^<>]*(?<!/)>", text.replace("=>", "")), \
+        "an HTML void element is still open"
+    assert not re.search(r"\s(?:class|for|tabindex|stroke-width)=|<!--|\sstyle=\"", text)
     assert fix_project(root) == [], "a second pass changed something"
     if any(f.code == "remote" for f in before):
         assert not any(f.code == "remote" for f in after)

@@ -33,7 +33,7 @@ KIND_KEYWORDS: dict[str, dict[str, int]] = {
         "steakhouse": 3, "tapas": 2, "cuisine": 2, "fine dining": 4, "dining": 1, "chef": 1,
         "food truck": 3, "grill": 1, "izakaya": 3, "noodle bar": 3, "burger": 2, "bbq": 2,
         "barbecue": 2, "wine bar": 3, "cocktail bar": 3, "osteria": 3, "takeaway": 2, "dinner": 1,
-        "tasting menu": 3, "street food": 2,
+        "tasting menu": 3, "street food": 2, "jazz bar": 3, "jazz club": 3, "pub": 3, "taproom": 3, "brewpub": 3,
     },
     "bakery": {
         "bakery": 4, "bakehouse": 4, "patisserie": 4, "pâtisserie": 4, "boulangerie": 4, "baker": 3,

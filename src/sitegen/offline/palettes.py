@@ -297,7 +297,7 @@ def with_requested(base: Palette, roles: dict[str, str], free: list[str]) -> Pal
             roles["accent"] = hex_
     if not roles:
         return base
-    primary = roles.get("primary", base.primary)
+    primary = roles.get("primary") or (roles["accent"] if "accent" in roles and "background" in roles else base.primary)
     accent = roles.get("accent", base.accent if "primary" not in roles else shift_hue(primary, 35, 0.9, 1.1))
     if "background" in roles:
         bg = roles["background"]

@@ -1,6 +1,7 @@
-"""A real fleet: redis-server, PostgreSQL, and `sitegen worker` processes (Celery) running offline jobs.
+"""A real fleet: redis-server, PostgreSQL, `sitegen worker` processes (Celery) running offline jobs,
+and `sitegen serve`'s app on uvicorn.
 
-Six jobs of two owners finish on two workers with their records in PostgreSQL; a worker killed
+Six jobs submitted over HTTP by two owners finish on two workers with their records in PostgreSQL; a worker killed
 with SIGKILL mid-stage has its job redelivered to the other worker, which continues it from its
 last finished stage to DONE without completing any stage twice.
 """
@@ -11,9 +12,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +26,13 @@ from sitegen.config import load_settings
 from sitegen.procs import pid_alive
 from sitegen.server.tasks import CeleryRunner
 from sitegen.store import Store
+from tests.fakes.fake_postgrest import free_port
 from tests.fleet_helpers import PgDatabases, RedisServer, pg_databases, redis_server  # noqa: F401 — fixtures
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 PROMPTS = ["a bakery in Lyon", "a dentist in Porto called Sorriso", "a yoga studio for beginners",
            "a bike repair shop in Utrecht", "a jazz trio for weddings", "a plant nursery with a price list"]
-WORKER = ("import sys; from sitegen.config import load_settings; from sitegen.server.tasks import run_worker;"
-          " run_worker(load_settings(), int(sys.argv[1]), 'INFO')")
 
 
 class Fleet:
@@ -42,7 +44,8 @@ class Fleet:
 
     def start_worker(self, concurrency: int = 1) -> subprocess.Popen[bytes]:
         log = open(self.logs / f"worker{len(self.workers)}.log", "wb")  # noqa: SIM115 — kept open for the child
-        proc = subprocess.Popen([sys.executable, "-c", WORKER, str(concurrency)], env=self.env, stdout=log,
+        proc = subprocess.Popen([sys.executable, "-m", "sitegen", "worker", "--concurrency", str(concurrency)],
+                                env=self.env, stdout=log,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
         self.workers.append(proc)
         return proc
@@ -114,38 +117,88 @@ def ends(store: Store, job_id: str) -> Counter[str]:
     return Counter(e["stage"] for e in store.events(job_id) if e["event"] == "end")
 
 
-def test_six_jobs_of_two_owners_finish_on_two_workers(fleet: Fleet, tmp_path: Path) -> None:
+@contextmanager
+def api_server(settings: Any) -> Iterator[tuple[str, Any]]:
+    """`sitegen serve`'s app on uvicorn (a thread, a free port) submitting to Celery; yields (url, store)."""
+    import uvicorn
+
+    from sitegen.server.actions import Limits
+    from sitegen.server.app import create_app
+    from sitegen.server.execute import shared_store
+
+    store = shared_store(settings)
+    app = create_app(settings, store, CeleryRunner(settings), Limits(running_jobs=10, jobs_per_hour=100))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{server.config.port}", store
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_six_jobs_over_http_of_two_owners_finish_on_two_workers(fleet: Fleet) -> None:
+    import httpx
+    import psycopg
+
+    from sitegen.server.auth import new_token
+
     settings = load_settings()
-    store, runner = Store(settings.database_url), CeleryRunner(settings)
+    runner = CeleryRunner(settings)
     for _ in range(2):
         fleet.start_worker(1)
     wait_for_workers(runner, 2, fleet)
-    owners = ["alice", "bob"] * 3
-    ids = [submit(store, runner, tmp_path / "ws" / f"site{i}", owner, prompt,
-                  hold={"stage": "PLANNING", "seconds": 1.5})  # long enough for both workers to take jobs
-           for i, (owner, prompt) in enumerate(zip(owners, PROMPTS, strict=True))]
-    assert runner.queue_depth() >= 1
-    wait_for(lambda: all(store.get_job(j)["status"] not in ("queued", "running") for j in ids), 240, fleet,
-             "six jobs")
-    jobs = [store.get_job(j) for j in ids]
-    assert [j["status"] for j in jobs] == ["done"] * 6, [(j["status"], j["error"]) for j in jobs]
-    assert len({j["pid"] for j in jobs}) == 2  # both workers ran jobs
+    with api_server(settings) as (url, store):
+        tokens = {}
+        for owner in ("alice", "bob"):
+            token, digest = new_token()
+            store.create_token(owner, owner, digest)
+            tokens[owner] = token
+        clients = {o: httpx.Client(base_url=url, headers={"Authorization": f"Bearer {t}"}, timeout=60)
+                   for o, t in tokens.items()}
+        health = clients["alice"].get("/").json()
+        submitted: dict[str, str] = {}
+        for i, prompt in enumerate(PROMPTS):
+            owner = ("alice", "bob")[i % 2]
+            r = clients[owner].post("/generate", json={"prompt": prompt, "provider": "offline", "sandbox": "none",
+                                                       "verify": False})
+            assert r.status_code == 202, r.text
+            submitted[r.json()["job_id"]] = owner
+
+        def all_finished() -> bool:
+            return all(clients[o].get(f"/status/{j}").json()["status"] in ("done", "failed")
+                       for j, o in submitted.items())
+
+        wait_for(all_finished, 240, fleet, "six jobs")
+        for job_id, owner in submitted.items():
+            body = clients[owner].get(f"/status/{job_id}").json()
+            assert body["status"] == "done", body
+            other = "bob" if owner == "alice" else "alice"
+            assert clients[other].get(f"/status/{job_id}").status_code == 404
+        for owner, client in clients.items():
+            projects = client.get("/projects").json()
+            projects = projects.get("projects", projects) if isinstance(projects, dict) else projects
+            assert len(projects) == 3
+            assert {p["owner"] for p in store.list_projects(owner=owner)} == {owner}
+            assert len(store.list_projects(owner=owner)) == 3
+        for client in clients.values():
+            client.close()
+    jobs = [store.get_job(j) for j in submitted]
+    assert len({j["pid"] for j in jobs}) == 2, "both workers ran jobs"
     for job in jobs:
+        assert job["attempts"] == 1 and job["owner"] == submitted[job["id"]]
         assert ends(store, job["id"]) == Counter({"CREATED": 1, "PLANNING": 1, "GENERATING": 1, "CHECKING": 1,
                                                   "DONE": 1})
-        assert job["attempts"] == 1
         assert (Path(job["result"]["path"]) / ".sitegen" / "plan.json").is_file()
-    for owner in ("alice", "bob"):
-        mine = store.list_projects(owner=owner)
-        assert len(mine) == 3 and {p["owner"] for p in mine} == {owner}
-        assert {p["last_status"] for p in mine} == {"done"}
-        assert {j["id"] for j in store.list_jobs(owner=owner)} == {j["id"] for j in jobs if j["owner"] == owner}
-    import psycopg
-
     with psycopg.connect(settings.database_url) as conn:  # the records are in PostgreSQL itself
         rows = conn.execute("SELECT owner, status, count(*) FROM jobs GROUP BY owner, status ORDER BY owner").fetchall()
     assert rows == [("alice", "done", 3), ("bob", "done", 3)]
-    assert runner.queue_depth() == 0
+    assert runner.queue_depth() == 0 and health
     runner.close()
 
 

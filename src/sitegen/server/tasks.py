@@ -40,6 +40,8 @@ def make_app(settings: Settings) -> Any:
     from celery import Celery  # noqa: PLC0415 — only a fleet loads Celery
 
     app = Celery("sitegen", broker=settings.broker_url, set_as_current=False)
+    # a busy job is looked at again before its retry message could itself be redelivered
+    busy_retry = min(BUSY_RETRY_SECONDS, visibility_timeout(settings) / 2)
     app.conf.update(
         task_default_queue=QUEUE,
         task_acks_late=True,
@@ -60,7 +62,7 @@ def make_app(settings: Settings) -> Any:
 
         job = execute_job(settings, job_id)
         if job["status"] == "running":  # a live worker elsewhere runs it: look again later
-            raise task.retry(countdown=BUSY_RETRY_SECONDS)
+            raise task.retry(countdown=busy_retry)
         return str(job["status"])
 
     return app

@@ -340,7 +340,8 @@ def test_cloudflare_runs_wrangler_pages_deploy(
     assert r.returncode == 0, r.stderr
     seen = json.loads(record.read_text())
     argv = seen["argv"][1:]
-    assert argv[:3] == ["pages", "deploy", str(Path(project["path"]) / "out")]
+    assert argv[:2] == ["pages", "deploy"]  # a link-free copy of out/ under SITEGEN_HOME
+    assert Path(argv[2]).is_relative_to(sitegen_home) and (Path(argv[2]) / "_next" / "static" / "app.js").exists()
     assert argv[argv.index("--project-name") + 1] == "coffee-shop"
     assert argv[argv.index("--branch") + 1] == "main"
     assert token not in " ".join(argv) and seen["env"]["CLOUDFLARE_API_TOKEN"] == token

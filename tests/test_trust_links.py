@@ -229,3 +229,40 @@ def test_vercel_staging_copy_skips_links(tmp_path: Path) -> None:
     assert (stage / ".vercel" / "project.json").exists() and not (stage / "stale.html").exists()
     assert not (stage / "passwd").exists() and not (stage / "docs").exists() and not (stage / "about.html").exists()
     assert any("skipped" in line for line in lines)
+
+
+def test_cloudflare_and_netlify_upload_a_copy_without_links(sitegen_home: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLIs would upload what a link in out/ points at; they get a link-free copy instead. Stand-in
+    CLIs record the folder they were handed (the real ones are in tests/test_deploy.py)."""
+    import stat
+    import sys
+
+    from sitegen.config import load_settings
+    from sitegen.deploy import deploy
+
+    project = built(sitegen_home, tmp_path)
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    record = tmp_path / "record.json"
+    for name, arg in (("wrangler", "sys.argv[3]"), ("netlify", "sys.argv[sys.argv.index('--dir') + 1]")):
+        script = bindir / name
+        script.write_text(
+            f"#!{sys.executable}\nimport json, os, sys\nfolder = {arg}\n"
+            f"files = sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, fs in os.walk(folder) for f in fs)\n"
+            f"links = [f for f in files if os.path.islink(os.path.join(folder, f))]\n"
+            f"json.dump({{'files': files, 'links': links}}, open({str(record)!r}, 'w'))\n"
+            "print('https://1a2b3c4d.crumb.pages.dev')\n"
+            "print(json.dumps({'deploy_id': 'd1', 'deploy_url': 'https://d1--crumb.netlify.app'}))\n")
+        script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("CLOUDFLARE_API_TOKEN", "cf-token-123456")
+    monkeypatch.setenv("NETLIFY_AUTH_TOKEN", "nf-token-123456")
+    monkeypatch.setenv("NETLIFY_SITE_ID", "site-1")
+    settings = load_settings()
+    for target in ("cloudflare", "netlify"):
+        lines: list[str] = []
+        deploy(Path(project["path"]), target, settings, prod=False, on_log=lines.append, timeout=60)
+        seen = json.loads(record.read_text())
+        assert seen["links"] == [] and sorted(seen["files"]) == ["index.html", "menu/index.html"]
+        assert any("skipped" in line for line in lines)

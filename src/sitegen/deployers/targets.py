@@ -155,7 +155,9 @@ def deploy_netlify(out: Path, settings: Settings, prod: bool, on_log: LogFn, tim
         config_file.write_text('{"telemetryDisabled": true}\n', encoding="utf-8")
     work = stage / "work"  # run outside the project so the CLI neither detects Next.js nor writes there
     work.mkdir(parents=True, exist_ok=True)
-    cmd = [str(cli), "deploy", "--dir", str(out), "--no-build", "--site", settings.netlify_site_id, "--json"]
+    site = stage / "site"  # a copy without links: the CLI would upload what a link points at
+    sync_tree(out, site, on_log=on_log)
+    cmd = [str(cli), "deploy", "--dir", str(site), "--no-build", "--site", settings.netlify_site_id, "--json"]
     if prod:
         cmd.insert(2, "--prod")
     extra = {"NETLIFY_AUTH_TOKEN": settings.netlify_token, "XDG_CONFIG_HOME": str(config_home)}
@@ -186,7 +188,9 @@ def deploy_cloudflare(out: Path, settings: Settings, prod: bool, on_log: LogFn, 
     project = site_name(out.parent)
     stage = staging_dir(settings, "cloudflare", out.parent)
     stage.mkdir(parents=True, exist_ok=True)
-    cmd = [str(cli), "pages", "deploy", str(out), "--project-name", project, "--commit-dirty=true"]
+    site = stage / "site"  # a copy without links: wrangler would upload what a link points at
+    sync_tree(out, site, on_log=on_log)
+    cmd = [str(cli), "pages", "deploy", str(site), "--project-name", project, "--commit-dirty=true"]
     cmd += ["--branch", "main" if prod else "preview"]
     extra = {"CLOUDFLARE_API_TOKEN": settings.cloudflare_token, "WRANGLER_SEND_METRICS": "false",
              "XDG_CONFIG_HOME": str(stage / "config")}

@@ -251,3 +251,31 @@ def test_sigterm_is_a_warm_shutdown(fleet: Fleet, tmp_path: Path) -> None:
     wait_for(lambda: store.get_job(waiting)["status"] == "done", 120, fleet, "the waiting job")
     assert store.get_job(running)["attempts"] == 1  # the finished job was acknowledged, never redelivered
     runner.close()
+
+
+def test_a_job_whose_worker_dies_three_times_fails_with_the_reason(fleet: Fleet, tmp_path: Path) -> None:
+    """The pool process running the job is SIGKILLed mid-CHECKING on every delivery: Celery hands the
+    job back at once (reject_on_worker_lost), it is retried twice, then FAILED, and the worker goes on."""
+    settings = load_settings()
+    store, runner = Store(settings.database_url), CeleryRunner(settings)
+    fleet.start_worker(1)
+    wait_for_workers(runner, 1, fleet)
+    job_id = submit(store, runner, tmp_path / "ws" / "doomed", "alice", PROMPTS[0],
+                    hold={"stage": "CHECKING", "seconds": 120, "deliveries": 3})
+    killed: list[int] = []
+    for attempt in (1, 2, 3):
+        def in_checking(attempt: int = attempt) -> bool:
+            job = store.get_job(job_id)
+            return job["attempts"] == attempt and job["stage"] == "CHECKING" and job["pid"] not in killed
+
+        wait_for(in_checking, 120, fleet, f"delivery {attempt} to reach CHECKING")
+        pid = store.get_job(job_id)["pid"]
+        os.kill(pid, signal.SIGKILL)
+        killed.append(pid)
+    wait_for(lambda: store.get_job(job_id)["status"] == "failed", 120, fleet, "the job to be failed")
+    job = store.get_job(job_id)
+    assert "stopped 3 times" in job["error"] and "CHECKING" in job["error"] and job["attempts"] == 3
+    assert ends(store, job_id) == Counter({"CREATED": 1, "PLANNING": 1, "GENERATING": 1})  # never re-done
+    after = submit(store, runner, tmp_path / "ws" / "after", "bob", PROMPTS[1])  # the worker still works
+    wait_for(lambda: store.get_job(after)["status"] == "done", 120, fleet, "a job after the failures")
+    runner.close()

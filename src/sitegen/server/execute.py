@@ -71,7 +71,8 @@ class Heartbeat:
 
 def with_hold(handlers: HandlersFor, hold: dict[str, Any]) -> HandlersFor:
     """Handlers that pause ``hold["seconds"]`` at the start of ``hold["stage"]`` (a testing aid for
-    killing a worker mid-stage, applied on a job's first delivery only; the API never sets it)."""
+    killing a worker mid-stage, on the job's first ``hold["deliveries"]`` deliveries (default 1); the API
+    never sets it)."""
     stage = str(hold.get("stage") or "")
     seconds = min(float(hold.get("seconds") or 0), MAX_HOLD_SECONDS)
 
@@ -106,7 +107,8 @@ def execute_job(settings: Settings, job_id: str, emit: EventSink | None = None) 
     try:
         with Heartbeat(store, job_id):
             pipeline = make_pipeline(settings, store, emit or _ignore)
-            if isinstance(job["options"].get("hold"), dict) and job["attempts"] == 1:
+            hold = job["options"].get("hold")
+            if isinstance(hold, dict) and job["attempts"] <= int(hold.get("deliveries") or 1):
                 pipeline.handlers = with_hold(pipeline.handlers, job["options"]["hold"])
             return pipeline.run(job_id, start_after=start_after)
     except Exception as exc:  # outside any stage (the pipeline records stage failures itself)

@@ -164,4 +164,38 @@ GENERAL: dict[str, Any] = {
     },
 }
 
+# businesses the planner has no kind for, by the words the prompt uses
+GENERAL["flavours"] = [
+    (r"\b(?:shop|store|supplies|boutique|market|stall|emporium|outlet|dealer)\b", {
+        "services": [it("Bestsellers", "The things people come back for, always in stock.", "Star"),
+                     it("New arrivals", "Fresh in this month, picked by the team.", "Sparkles", "Weekly"),
+                     it("Gift cards", "Any amount, sent by email or wrapped in the shop.", "Gift"),
+                     it("Click & collect", "Order online, pick up the same day.", "ShoppingBag", "Free")],
+        "hero": {"cta": [("Visit the shop", "#contact")], "secondary": [("What we sell", "#services")]},
+    }),
+    (r"\b(?:club|society|association|guild|circle|collective|group|league|network)\b", {
+        "services": [it("Membership", "Join for the year: meetings, events and the members' newsletter.", "Users",
+                        "{cur}35 / year"),
+                     it("Monthly meetups", "Talks, show-and-tell and good conversation.", "Calendar", "Free"),
+                     it("Trips and events", "Days out and special evenings through the year.", "MapPin"),
+                     it("Beginners welcome", "A friendly first visit with someone to show you around.", "Smile")],
+        "hero": {"cta": [("Join us", "#contact")], "secondary": [("What we do", "#services")]},
+    }),
+    (r"\b(?:escape room|experience|tours?|adventures?|activity|activities|arcade|bowling|karting|trampoline)\b", {
+        "services": [it("Book a session", "Pick a time online; we confirm straight away.", "CalendarCheck"),
+                     it("Private groups", "Birthdays, stag and hen parties, family days.", "Users"),
+                     it("Team events", "Packages for companies, with food and drinks.", "Briefcase"),
+                     it("Gift vouchers", "The present people actually remember.", "Gift")],
+        "hero": {"cta": [("Book now", "#contact")], "secondary": [("What's on offer", "#services")]},
+    }),
+    (r"\b(?:repair|restoration|tuning|cleaning|wash|installation|plumb|electric|landscap|removals?)\w*\b", {
+        "services": [it("Free quote", "Tell us what you need and get a fixed price, usually the same day.",
+                        "MessageCircle", "Free"),
+                     it("Call-outs", "We come to you, at a time that suits you.", "Truck"),
+                     it("Workshop service", "Drop it off; we call you when it's ready.", "Wrench"),
+                     it("Guaranteed work", "Every job guaranteed for twelve months.", "ShieldCheck")],
+        "hero": {"cta": [("Get a quote", "#contact")], "secondary": [("Services", "#services")]},
+    }),
+]
+
 KINDS: dict[str, dict[str, Any]] = {"portfolio": PORTFOLIO, "general": GENERAL}

@@ -38,7 +38,7 @@ from sitegen.offline.compose import (
 from sitegen.offline.copy_common import BLOG_POSTS, CAREERS, CITY_INFO, GENERIC, PAGES, PEOPLE, STREETS
 from sitegen.offline.detect import Detection, detect
 from sitegen.offline.request import Request, read_request
-from sitegen.offline.subject import feature_items, is_business, subject_eyebrow, subject_spec
+from sitegen.offline.subject import business_names, feature_items, is_business, subject_eyebrow, subject_spec
 from sitegen.offline.widgets import choose_widgets, domain_for
 from sitegen.plan import Contact, Fonts, Item, Page, Section, SitePlan
 
@@ -307,12 +307,16 @@ def _fix_links(pages: list[Page]) -> None:
                     setattr(s, attr, "#contact" if "contact" in here else "/#contact")
 
 
-def _spec_for(kind: str, prompt: str, req: Request, subject: str, domain: str, rng: random.Random
-              ) -> tuple[dict[str, Any], str]:
+def _spec_for(kind: str, prompt: str, req: Request, subject: str, domain: str, rng: random.Random,
+              place: str = "") -> tuple[dict[str, Any], str]:
     """The copy for the site: the kind's, or one made from the subject; listed functionalities as features."""
     spec, flavour = resolve_copy(kind, prompt)
     if kind == "general" and subject and req.lang == "en" and (req.features or not is_business(subject)):
         return subject_spec(spec, req, subject, domain, rng), flavour
+    if kind == "general" and subject and (names := business_names(subject, place, spec["names"])):
+        spec["names"], spec["name_forms"] = names, ["{n}"]
+        hero = spec["sections"]["hero"]
+        hero["heading"] = [h for h in hero["heading"] if "{label" in h] or hero["heading"]
     if subject and (req.subject or names_more_than(subject, kind)):
         hero = spec["sections"].setdefault("hero", {})
         hero["eyebrow"] = [subject_eyebrow(subject)]
@@ -361,7 +365,7 @@ def plan_offline(prompt: str) -> SitePlan:
     drop_feature_sections(det, req)
     subject = req.subject or det.subject
     domain = domain_for(subject, prompt)
-    spec, flavour = _spec_for(kind, prompt, req, subject, domain, rng)
+    spec, flavour = _spec_for(kind, prompt, req, subject, domain, rng, det.location)
     label = spec["label"]
     if kind == "general" and subject:
         label = subject  # a value in templates, inserted as written

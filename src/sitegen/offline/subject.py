@@ -98,6 +98,18 @@ BUSINESS_WORDS = re.compile(
     r"photography|consultancy|consulting|restaurant|cafe|café|bakery|stall|truck|co-?op)\b", re.I)
 
 
+def business_names(subject: str, place: str, words: list[str]) -> list[str]:
+    """Names for a business the planner has no kind for: "Leeds Escape Room", "Copperleaf Piano Tuning"."""
+    kept = [w for w in subject.split() if w.lower() not in {"business", "service", "services", "company", "website",
+                                                              "site", "my", "our", "local", "small"}][:4]
+    title = " ".join(w if w[:1].isupper() else _cap(w) for w in kept)
+    if not title:
+        return []
+    if place and len(place) <= 16:
+        return [esc(f"{place} {title}")]
+    return [esc(f"{w} {title}") for w in words[:6]]
+
+
 def is_business(subject: str) -> bool:
     """True when the subject is a business or organisation ("piano tuning business"), not a topic."""
     return bool(BUSINESS_WORDS.search(subject))

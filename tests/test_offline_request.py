@@ -240,3 +240,25 @@ def test_different_prompts_give_different_sites() -> None:
     assert len({p.palette.primary for p in plans}) >= 15
     assert len({tuple(s.kind for s in p.home.sections) for p in plans}) >= 12
     assert len({p.home.sections[0].heading for p in plans}) >= 28
+
+
+def test_prompt_text_in_features_is_kept_verbatim_never_formatted() -> None:
+    plan = plan_offline("Please implement a {place} website for {name} fans. Users should be able to search {things}, "
+                        "book {year} tours and track <b>bets</b>.")
+    features = [i.title for s in plan.home.sections if s.kind == "features" for i in s.items]
+    assert "Search {things}" in features and any("{year}" in t for t in features)
+    assert any("<b>bets</b>" in t for t in features)
+    dump = plan.model_dump_json()
+    assert "{{" not in dump and "{S}" not in dump
+
+
+@pytest.mark.parametrize("prompt", [
+    "users should be able to", "The website should have functionalities for , , and .", "features: ",
+    "Please implement a website. Users should be able to " + ", ".join(f"search thing{i}" for i in range(60)),
+    "a " + "very " * 500 + "long website for " + "x " * 500, "🍕 website for 🍕 where 🍕 can 🍕",
+])
+def test_odd_requests_still_plan(prompt: str) -> None:
+    plan = plan_offline(prompt)
+    SitePlan.model_validate(plan.model_dump())
+    assert plan.home.sections[0].kind == "hero" and plan.name.strip()
+    assert len(_widgets(plan)) <= 6 and text_problems(plan.palette) == []

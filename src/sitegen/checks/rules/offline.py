@@ -73,7 +73,7 @@ def remote_css_url(path: str, text: str, ctx: FixContext) -> str | None:
     SVG gradient (CSS) or ``bg-linear-to-br`` gradient classes (Tailwind)."""
     new = re.sub(rf"""bg-\[url\((['"]?){URL}\1\)\]""", "bg-linear-to-br from-stone-200 to-stone-500", text)
     new = re.sub(r"@import\s+url\(", "@import url(", new)
-    new = CSS_URL_RE.sub(lambda m: f'url("{placeholder(m[2])}")' if not _font_import(new, m.start()) else m[0], new)
+    new = CSS_URL_RE.sub(lambda m: f"url({placeholder(m[2])})" if not _font_import(new, m.start()) else m[0], new)
     return new if new != text else None
 
 

@@ -262,3 +262,13 @@ def test_odd_requests_still_plan(prompt: str) -> None:
     SitePlan.model_validate(plan.model_dump())
     assert plan.home.sections[0].kind == "hero" and plan.name.strip()
     assert len(_widgets(plan)) <= 6 and text_problems(plan.palette) == []
+
+
+def test_a_page_asked_for_by_name_gets_its_widget() -> None:
+    plan = plan_offline("Please implement a sports analytics website for basketball betting data with a team rankings "
+                        "page. Users should be able to view match history, team rankings and betting odds, and "
+                        "search games.")
+    page = next(p for p in plan.pages if p.slug == "team-rankings")
+    assert page.title == "Team rankings" and page.sections[0].kind == "table"
+    assert "table" not in [s.kind for s in plan.home.sections]
+    assert [p.slug for p in plan_offline("a landing page for my app").pages] == [""]

@@ -68,12 +68,26 @@ def _insert_at(sections: list[Section]) -> int:
     return 1
 
 
-def place_widgets(pages: list[Page], widgets: list[Widget], domain: str, subject: str) -> None:
-    """Put the widgets on the site: up to three on the home page, the rest on their own pages."""
+def _asked_page(widget: Widget, asked: list[str]) -> str:
+    """The page the prompt named for this widget ("team rankings" for "view team rankings"), or ""."""
+    for phrase in asked:
+        words = {w for w in re.findall(r"[a-z]{3,}", phrase.lower())}
+        for f in widget.features:
+            if words and words <= set(re.findall(r"[a-z]{3,}", f"{f.verb} {f.obj}".lower())):
+                return phrase
+    return ""
+
+
+def place_widgets(pages: list[Page], widgets: list[Widget], domain: str, subject: str,
+                  asked: list[str] | None = None) -> None:
+    """Put the widgets on the site: up to three on the home page, the rest (and any the prompt asked a
+    page for) on pages of their own."""
     if not widgets:
         return
     home = pages[0]
-    on_home = widgets if len(widgets) <= 3 else widgets[:2]
+    own = {id(w): p for w in widgets if (p := _asked_page(w, asked or []))}
+    rest = [w for w in widgets if id(w) not in own]
+    on_home = rest if len(rest) <= 3 else rest[:2]
     at = _insert_at(home.sections)
     forms = [w for w in on_home if w.kind == "form"]
     for w in [w for w in on_home if w.kind != "form"]:
@@ -85,9 +99,10 @@ def place_widgets(pages: list[Page], widgets: list[Widget], domain: str, subject
         home.sections.insert(before, widget_section(w, domain, subject))
         before += 1
     used = {p.slug for p in pages}
-    for w in widgets[len(on_home):]:
+    for w in [w for w in widgets if w not in on_home]:
         section = widget_section(w, domain, subject)
-        title = feature_title(w.features[0]) if w.features else section.heading
+        title = own.get(id(w)) or (feature_title(w.features[0]) if w.features else section.heading)
+        title = title[:1].upper() + title[1:]
         slug = _slug(title) or w.kind
         if slug in used:
             slug = f"{slug}-{w.kind}"

@@ -390,7 +390,7 @@ def plan_offline(prompt: str) -> SitePlan:
                   sections=home_sections)]
     _extra_pages(pages, det, spec, page_keys, name, ctx, section)
     if req.lang == "en":
-        place_widgets(pages, choose_widgets(req, prompt), domain, subject or label)
+        place_widgets(pages, choose_widgets(req, prompt), domain, subject or label, req.pages)
     _fix_links(pages)
     return SitePlan(
         name=name, tagline=_fmt(rng.choice(spec["taglines"]), ctx),

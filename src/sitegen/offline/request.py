@@ -115,6 +115,7 @@ class Request:
     lang: str = "en"
     words: int = 0
     name: str = ""  # a name given in another language's words ("llamada Flores Lucía")
+    pages: list[str] = field(default_factory=list)  # pages asked for by name ("a team rankings page")
 
     @property
     def functional(self) -> bool:
@@ -357,6 +358,28 @@ def read_foreign_name(text: str) -> str:
     return m.group(1).strip() if m and len(m.group(1)) <= 60 else ""
 
 
+_PAGE_LIST = re.compile(r"\b(?:pages\s*(?:for|:|like|such as|including|on|about)|page\s*:)\s+([^.;!?\n]{3,200})",
+                        re.I)
+_ONE_PAGE = re.compile(r"\b(?:a|an|the|separate|own|dedicated)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+pages?\b", re.I)
+
+
+def read_pages(text: str) -> list[str]:
+    """Pages the prompt names ("a team rankings page", "pages for match history and odds"), in its words."""
+    found: list[str] = []
+    for m in _PAGE_LIST.finditer(text):
+        found += [_clean_item(p) for p in _SPLIT.split(m.group(1))]
+    found += [_clean_item(m.group(1)) for m in _ONE_PAGE.finditer(text)]
+    skip = {"landing", "home", "single", "one", "web", "separate", "multiple", "several", "few", "own", "each",
+            "main", "simple", "new", "different", "other", "this", "that", "contact", "about"}
+    out: list[str] = []
+    for phrase in found:
+        if not phrase or re.search(r"\b(?:with|for|and|of|to|in|on|my|our|your)$", phrase, re.I):
+            continue
+        if phrase.lower() not in skip and phrase.split()[0].lower() not in skip and phrase not in out:
+            out.append(phrase)
+    return out[:8]
+
+
 def read_request(prompt: str) -> Request:
     """Everything the planner needs beyond kind/name/place/tone/colours."""
     text = (prompt or "")[:SCAN]
@@ -365,5 +388,5 @@ def read_request(prompt: str) -> Request:
     features = read_features(text) if lang == "en" else []
     return Request(subject=subject, span=subject_span(text) if lang == "en" else "", site_noun=noun,
                    audience=audience or read_audience(text, subject),
-                   name=read_foreign_name(text) if lang != "en" else "",
+                   name=read_foreign_name(text) if lang != "en" else "", pages=read_pages(text) if lang == "en" else [],
                    features=features, lang=lang, words=len(text.split()))

@@ -200,20 +200,20 @@ def test_table_sorts_by_a_clicked_header(page: Any) -> None:
 
 
 def test_charts_are_inline_svg_with_a_text_alternative(page: Any) -> None:
-    bar = page.locator("#chart svg[role='img']")
+    bar = page.locator("#chart svg[role='img']:visible")  # one drawing for wide screens, one for phones
     assert bar.locator("rect").count() == 4
     assert "Hawks: 118.2" in bar.locator("desc").text_content()
-    donut = page.locator("#chart-2 svg[role='img']")
+    donut = page.locator("#chart-2 svg[role='img']:visible")
     assert donut.locator("circle").count() == 4  # the track and three slices
     assert "Spread: 46%" in donut.locator("desc").text_content()
     page.locator("#chart summary").click()
     assert page.locator("#chart table").is_visible()
     dash = page.locator("#dashboard")
-    line = dash.locator("svg[role='img'] path.stroke-primary")
+    line = dash.locator("svg[role='img']:visible path.stroke-primary")
     first = line.get_attribute("d")
     dash.get_by_role("button", name=re.compile("^Profit")).click()
     assert dash.get_by_role("button", name=re.compile("^Profit")).get_attribute("aria-pressed") == "true"
-    assert line.get_attribute("d") != first and "$1,240" in dash.locator("desc").text_content()
+    assert line.get_attribute("d") != first and "$1,240" in dash.locator("svg[role='img']:visible desc").text_content()
 
 
 def test_calculator_result_updates_as_you_type(page: Any) -> None:
@@ -280,3 +280,13 @@ def test_publish_ready_files_are_in_the_export(built: Path) -> None:
         data = json.loads(found.group(1))
         types = {node["@type"] for node in data["@graph"]}
         assert types == {"WebSite", "Organization"} and data["@context"] == "https://schema.org"
+
+
+def test_charts_switch_to_a_phone_drawing_with_readable_labels(page: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    shown = page.locator("#chart svg[role='img']:visible")
+    assert shown.count() == 1 and shown.get_attribute("viewBox") == "0 0 360 260"
+    assert shown.bounding_box()["width"] <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.locator("#chart svg[role='img']:visible").get_attribute("viewBox") == "0 0 480 260"
+    assert page.locator("#dashboard svg[role='img']:visible").get_attribute("viewBox") == "0 0 800 260"

@@ -40,7 +40,7 @@ function Bars({ points, max, W }: { points: Point[]; max: number; W: number }) {
               {p.display || formatNumber(p.value)}
             </text>
             <text x={x + bar / 2} y={H - 12} textAnchor="middle" className="fill-muted text-[12px]">
-              {p.label.length > 12 ? `${p.label.slice(0, 11)}…` : p.label}
+              {clip(p.label, slot)}
             </text>
           </g>
         );
@@ -71,7 +71,7 @@ function Line({ points, max, min, gradient, W }: { points: Point[]; max: number;
           <circle cx={x} cy={y} r={5} strokeWidth={3} className="fill-background stroke-primary" />
           {points.length <= 8 ? (
             <text x={x} y={H - 12} textAnchor="middle" className="fill-muted text-[12px]">
-              {points[i].label.length > 10 ? `${points[i].label.slice(0, 9)}…` : points[i].label}
+              {clip(points[i].label, step || W)}
             </text>
           ) : null}
         </g>
@@ -109,6 +109,56 @@ function Donut({ points, W }: { points: Point[]; W: number }) {
 }
 
 /** An inline SVG chart (line, bar or donut) with a text alternative and the numbers as a table. */
+function clip(label: string, room: number): string {
+  const most = Math.max(3, Math.floor(room / 7));
+  return label.length > most ? `${label.slice(0, most - 1)}…` : label;
+}
+
+function Drawing({ id, kind, points, title, W, className }: {
+  id: string;
+  kind: string;
+  points: Point[];
+  title: string;
+  W: number;
+  className: string;
+}) {
+  const values = points.map((p) => p.value);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const top = points.reduce<Point | null>((best, p) => (!best || p.value > best.value ? p : best), null);
+  const what = kind === "donut" ? "Donut chart" : kind === "line" ? "Line chart" : "Bar chart";
+  const summary = points.map((p) => `${p.label}: ${p.display || formatNumber(p.value)}`).join("; ");
+  const grid = [0.25, 0.5, 0.75, 1].map((f) => PAD.top + (H - PAD.bottom - PAD.top) * (1 - f));
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className={`h-auto w-full overflow-visible ${className}`}>
+      <title id={`${id}-t`}>{`${what}: ${title}`}</title>
+      <desc id={`${id}-d`}>{summary}</desc>
+      {kind !== "donut"
+        ? grid.map((y) => <line key={y} x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} strokeDasharray="4 6" className="stroke-border" />)
+        : null}
+      {kind === "donut" ? (
+        <Donut points={points} W={W} />
+      ) : kind === "line" ? (
+        <Line points={points} max={max} min={min} gradient={`${id}-g`} W={W} />
+      ) : (
+        <Bars points={points} max={max} W={W} />
+      )}
+      {kind === "donut" && top ? (
+        <g>
+          <text x={W / 2} y={H / 2 + 4} textAnchor="middle" className="fill-foreground font-heading text-[26px] font-bold">
+            {top.display || formatNumber(top.value)}
+          </text>
+          <text x={W / 2} y={H / 2 + 26} textAnchor="middle" className="fill-muted text-[13px]">
+            {clip(top.label, 110)}
+          </text>
+        </g>
+      ) : null}
+    </svg>
+  );
+}
+
+/** An inline SVG chart (line, bar or donut) with a text alternative and the numbers as a table.
+ * Line and bar charts are drawn twice, for wide and for phone screens, so labels stay readable. */
 export function ChartFigure({ id, kind, points, title, wide = false }: {
   id: string;
   kind: string;
@@ -116,38 +166,20 @@ export function ChartFigure({ id, kind, points, title, wide = false }: {
   title: string;
   wide?: boolean;
 }) {
-  const W = wide ? 800 : 480;
-  const values = points.map((p) => p.value);
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const total = values.reduce((a, b) => a + Math.max(0, b), 0) || 1;
-  const top = points.reduce<Point | null>((best, p) => (!best || p.value > best.value ? p : best), null);
-  const what = kind === "donut" ? "Donut chart" : kind === "line" ? "Line chart" : "Bar chart";
-  const summary = points.map((p) => `${p.label}: ${p.display || formatNumber(p.value)}`).join("; ");
+  const total = points.reduce((a, p) => a + Math.max(0, p.value), 0) || 1;
   if (points.length === 0) return <p className="text-center text-muted">No numbers to chart yet.</p>;
+  const props = { kind, points, title };
   return (
     <figure className="w-full">
       <div className={kind === "donut" ? "grid items-center gap-6 sm:grid-cols-[1.2fr_1fr]" : undefined}>
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full overflow-visible">
-          <title id={`${id}-t`}>{`${what}: ${title}`}</title>
-          <desc id={`${id}-d`}>{summary}</desc>
-          {kind !== "donut"
-            ? [0.25, 0.5, 0.75, 1].map((f) => (
-                <line key={f} x1={PAD.left} x2={W - PAD.right} y1={PAD.top + (H - PAD.bottom - PAD.top) * (1 - f)} y2={PAD.top + (H - PAD.bottom - PAD.top) * (1 - f)} strokeDasharray="4 6" className="stroke-border" />
-              ))
-            : null}
-          {kind === "donut" ? <Donut points={points} W={W} /> : kind === "line" ? <Line points={points} max={max} min={min} gradient={`${id}-g`} W={W} /> : <Bars points={points} max={max} W={W} />}
-          {kind === "donut" && top ? (
-            <g>
-              <text x={W / 2} y={H / 2 + 4} textAnchor="middle" className="fill-foreground font-heading text-[26px] font-bold">
-                {top.display || formatNumber(top.value)}
-              </text>
-              <text x={W / 2} y={H / 2 + 26} textAnchor="middle" className="fill-muted text-[13px]">
-                {top.label.length > 14 ? `${top.label.slice(0, 13)}…` : top.label}
-              </text>
-            </g>
-          ) : null}
-        </svg>
+        {kind === "donut" ? (
+          <Drawing id={id} W={360} className="mx-auto max-w-sm" {...props} />
+        ) : (
+          <>
+            <Drawing id={id} W={wide ? 800 : 480} className="hidden sm:block" {...props} />
+            <Drawing id={`${id}-s`} W={360} className="sm:hidden" {...props} />
+          </>
+        )}
         {kind === "donut" ? (
           <ul className="space-y-2.5" aria-hidden="true">
             {points.map((p, i) => (

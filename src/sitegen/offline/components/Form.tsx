@@ -27,6 +27,14 @@ function check(field: ItemData, value: string): string {
   return "";
 }
 
+/** A field's text shown as help under it; short examples ("you@example.com") become placeholders. */
+function helpText(field: ItemData): string {
+  const text = field.text.trim();
+  if (!text || field.meta === "select") return "";
+  const sentence = text.length > 32 || /[.!?]$/.test(text);
+  return sentence || field.meta === "date" || field.meta === "time" ? text : "";
+}
+
 function Field({ field, id, value, error, onChange }: {
   field: ItemData;
   id: string;
@@ -34,7 +42,8 @@ function Field({ field, id, value, error, onChange }: {
   error: string;
   onChange: (value: string) => void;
 }) {
-  const described = [field.text && field.meta !== "select" ? `${id}-help` : "", error ? `${id}-error` : ""]
+  const help = helpText(field);
+  const described = [help ? `${id}-help` : "", error ? `${id}-error` : ""]
     .filter(Boolean)
     .join(" ") || undefined;
   const common = {
@@ -48,7 +57,14 @@ function Field({ field, id, value, error, onChange }: {
   };
   let control;
   if (field.meta === "textarea") {
-    control = <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />;
+    control = (
+      <textarea
+        {...common}
+        rows={4}
+        placeholder={help || !field.text ? undefined : field.text}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   } else if (field.meta === "select") {
     control = (
       <select {...common} onChange={(e) => onChange(e.target.value)}>
@@ -63,7 +79,13 @@ function Field({ field, id, value, error, onChange }: {
   } else {
     const auto = { email: "email", tel: "tel" }[field.meta] ?? undefined;
     control = (
-      <input {...common} type={field.meta || "text"} autoComplete={auto} onChange={(e) => onChange(e.target.value)} />
+      <input
+        {...common}
+        type={field.meta || "text"}
+        autoComplete={auto}
+        placeholder={help || !field.text ? undefined : field.text}
+        onChange={(e) => onChange(e.target.value)}
+      />
     );
   }
   const wide = field.meta === "textarea";
@@ -74,9 +96,9 @@ function Field({ field, id, value, error, onChange }: {
         {field.highlight ? <span aria-hidden="true" className="text-danger"> *</span> : <span className="font-normal text-muted"> (optional)</span>}
       </label>
       <div className="mt-2">{control}</div>
-      {field.text && field.meta !== "select" ? (
+      {help ? (
         <p id={`${id}-help`} className="mt-1.5 text-sm text-muted">
-          {field.text}
+          {help}
         </p>
       ) : null}
       {error ? (

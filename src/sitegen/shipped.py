@@ -25,6 +25,8 @@ SOURCE_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
 SKIP_DIRS = frozenset({"node_modules", ".next", "out", ".git", ".sitegen"})
 NEXT_WRITES = frozenset({"next-env.d.ts"})  # written by `next build` itself, at the project root
 MAX_FILES = 2000  # a project with more source files than this is simply type-checked
+MAX_ENTRIES = 20000  # files and folders looked at, of any kind
+MAX_BYTES = 4 << 20  # one source file larger than this is not one sitegen wrote
 TEMPLATE_SOURCES = ("next.config.ts", "postcss.config.mjs")
 
 
@@ -60,12 +62,16 @@ def source_files(project_dir: Path) -> list[Path] | None:
     file or too many files (then the answer is simply "type-check it"). Links are never followed."""
     found: list[Path] = []
     stack = [Path(project_dir)]
+    seen = 0
     while stack:
         folder = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name in SKIP_DIRS and folder == project_dir:
                     continue
+                seen += 1
+                if seen > MAX_ENTRIES:
+                    return None
                 if entry.is_symlink():
                     return None
                 if entry.is_dir(follow_symlinks=False):
@@ -86,9 +92,10 @@ def _read_plain(path: Path) -> bytes | None:
     except OSError:
         return None
     with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return None
-        return fh.read()
+        return fh.read(MAX_BYTES + 1)
 
 
 def all_shipped(project_dir: Path, cache_dir: Path) -> bool:

@@ -48,13 +48,14 @@ def site_with_pages(dest: Path, pages: int = 5) -> Path:
 def time_pass(runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = site_with_pages(Path(tmp))
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             fix_project(root)
             times.append((time.perf_counter() - t0) * 1000)
-        print(f"deterministic pass over the generated site: median {statistics.median(times):.1f} ms, "
-              f"max {max(times):.1f} ms over {runs} runs (target < 250 ms)")
+            cpu.append((time.process_time() - c0) * 1000)
+        print(f"deterministic pass over the generated site: median {statistics.median(times):.1f} ms wall "
+              f"({statistics.median(cpu):.1f} ms CPU), max {max(times):.1f} ms over {runs} runs (target < 250 ms)")
 
 
 def passes(root: Path) -> bool:

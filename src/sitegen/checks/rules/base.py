@@ -47,6 +47,7 @@ class FixContext:
 
     on_disk: dict[str, bool] = field(default_factory=dict)
     disk_pages: set[str] | None = None
+    routes_cache: tuple[tuple[int, int], set[str]] | None = None
 
     def exists(self, rel: str) -> bool:
         if rel in self.texts or rel in self.created:
@@ -65,6 +66,9 @@ class FixContext:
 
     def routes(self) -> set[str]:
         """Every route with a page file ("/", "/menu", ...), from the files known in this pass."""
+        key = (len(self.texts), len(self.created))
+        if self.routes_cache is not None and self.routes_cache[0] == key:
+            return self.routes_cache[1]
         out = set()
         if self.disk_pages is None:
             app = self.project_dir / "app"
@@ -76,4 +80,5 @@ class FixContext:
             if parts[0] == "app" and parts[-1].startswith("page.") and rel.endswith((".tsx", ".ts", ".jsx", ".js")):
                 segs = [s for s in parts[1:-1] if not (s.startswith("(") and s.endswith(")"))]
                 out.add("/" + "/".join(segs))
+        self.routes_cache = (key, out)
         return out

@@ -40,6 +40,8 @@ def _client_imports(path: str, text: str, ctx: FixContext) -> set[str]:
 
 
 def passes_functions_to_client(path: str, text: str, ctx: FixContext) -> bool:
+    if "=>" not in text or '"@/' not in text and "'@/" not in text:
+        return False
     clients = None
     for m in FUNC_PROP_RE.finditer(text):
         clients = _client_imports(path, text, ctx) if clients is None else clients

@@ -163,6 +163,8 @@ def test_other_languages_keep_the_users_words(case: dict) -> None:
     assert plan.lang == case["lang"]
     assert read_language(case["prompt"]) == case["lang"]
     assert plan.name == case["name"]
+    if case.get("place"):
+        assert plan.location == case["place"] and plan.contact.phone.startswith(("+33", "+34", "+49"))
     dump = plan.model_dump_json()
     for word in case["words"]:
         assert word in dump or word.lower() in dump.lower(), word

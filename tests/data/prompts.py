@@ -217,11 +217,11 @@ CASES: list[dict[str, Any]] = [
 # prompts in other languages: the name and the subject stay in the user's words
 FOREIGN: list[dict[str, Any]] = [
     {"prompt": "Un site pour ma boulangerie à Lyon appelée Le Pain Doré", "lang": "fr", "name": "Le Pain Doré",
-     "words": ["boulangerie"]},
+     "words": ["boulangerie"], "place": "Lyon"},
     {"prompt": "Quiero una página web para mi tienda de flores en Madrid llamada Flores Lucía", "lang": "es",
-     "name": "Flores Lucía", "words": ["tienda de flores"]},
+     "name": "Flores Lucía", "words": ["tienda de flores"], "place": "Madrid"},
     {"prompt": "Eine Webseite für unsere Zahnarztpraxis in Berlin namens Lächeln Plus", "lang": "de",
-     "name": "Lächeln Plus", "words": ["Zahnarztpraxis"]},
+     "name": "Lächeln Plus", "words": ["Zahnarztpraxis"], "place": "Berlin"},
     {"prompt": "Um site para a minha loja de bicicletas no Porto chamada Pedal Certo", "lang": "pt",
      "name": "Pedal Certo", "words": ["loja de bicicletas"]},
     {"prompt": "Un sito per la nostra gelateria a Bologna chiamata Dolce Freddo", "lang": "it", "name": "Dolce Freddo",

@@ -55,6 +55,9 @@ CITY_INFO: dict[str, tuple[str, str]] = {
     "rio de janeiro": ("R$", "+55 21"), "mexico city": ("MX$", "+52 55"), "zurich": ("CHF ", "+41 44"),
     "copenhagen": ("DKK ", "+45"), "stockholm": ("SEK ", "+46 8"), "singapore": ("S$", "+65"),
     "mumbai": ("₹", "+91 22"), "cape town": ("R", "+27 21"), "dubai": ("AED ", "+971 4"),
+    "lisboa": ("€", "+351 21"), "roma": ("€", "+39 06"), "milano": ("€", "+39 02"), "bologna": ("€", "+39 051"),
+    "münchen": ("€", "+49 89"), "wien": ("€", "+43 1"), "köln": ("€", "+49 221"), "sevilla": ("€", "+34 95"),
+    "bruxelles": ("€", "+32 2"), "marseille": ("€", "+33 4"),
 }
 
 # a section kind's generic copy, used when a kind has no copy of its own for it

@@ -312,7 +312,7 @@ def detect_place(prompt: str) -> str:
     """A town or city from "in X", "based in X", "located in X"; "" when none."""
     text = _clip(prompt)
     low = text.lower()
-    for m in re.finditer(r"\b(?:in|based in|located in|near|from|around)\s+", text, re.I):
+    for m in re.finditer(r"\b(?:in|based in|located in|near|from|around|à|em)\s+", text, re.I):
         rest = text[m.end():]
         for place in sorted(KNOWN_PLACES, key=len, reverse=True):
             if rest.lower().startswith(place) and not rest[len(place):len(place) + 1].isalnum():

@@ -202,3 +202,32 @@ def test_lock_is_per_folder_and_reentrant(sitegen_home: Path, tmp_path: Path) ->
     other = subprocess.run([sys.executable, "-c", code, str(sitegen_home), str(tmp_path / "a")],
                            capture_output=True, text=True)
     assert other.returncode == 0, other.stderr
+
+
+def test_a_store_that_fails_while_recording_leaves_no_folder(sitegen_home: Path, tmp_path: Path) -> None:
+    """The disk fills up (or the store breaks) between making the folder and recording the project."""
+    import sqlite3
+
+    from sitegen.config import load_settings
+    from sitegen.jobs import prepare_new_job
+
+    class FullStore:
+        def list_projects(self) -> list[dict[str, Any]]:
+            return []
+
+        def create_project(self, *args: Any) -> dict[str, Any]:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    settings = load_settings()
+    out = tmp_path / "new" / "nested" / "site"
+    with pytest.raises(sqlite3.OperationalError):
+        prepare_new_job(settings, FullStore(), "a bakery", name=None, out=out, provider="offline", models=[],
+                        sandbox="none", deploy=None, verify=False, force=False)  # type: ignore[arg-type]
+    assert not (tmp_path / "new").exists()
+    release(sitegen_home, out)
+    existing = tmp_path / "mine"
+    existing.mkdir()
+    with pytest.raises(sqlite3.OperationalError):
+        prepare_new_job(settings, FullStore(), "a bakery", name=None, out=existing, provider="offline", models=[],
+                        sandbox="none", deploy=None, verify=False, force=False)  # type: ignore[arg-type]
+    assert existing.is_dir()  # a folder that was there before is never removed

@@ -274,3 +274,23 @@ def test_a_page_asked_for_by_name_gets_its_widget() -> None:
     assert page.title == "Team rankings" and page.sections[0].kind == "table"
     assert "table" not in [s.kind for s in plan.home.sections]
     assert [p.slug for p in plan_offline("a landing page for my app").pages] == [""]
+
+
+def test_every_corpus_site_renders_and_needs_no_fixes(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from sitegen.checks.rules import fix_project
+    from sitegen.offline.render import render_site
+    from sitegen.safepaths import safe_write
+
+    template = Path(__file__).resolve().parents[1] / "src" / "sitegen" / "template"
+    for i, case in enumerate(CASES + FOREIGN):
+        project = tmp_path / f"p{i}"
+        project.mkdir()
+        shutil.copyfile(template / "package.json", project / "package.json")
+        files = render_site(plan_offline(case["prompt"]))
+        safe_write(project, files)
+        assert fix_project(project) == [], case["prompt"]
+        html_lang = plan_offline(case["prompt"]).lang
+        assert html_lang == case.get("lang", "en")

@@ -202,3 +202,12 @@ def test_check_findings_are_fixed_before_the_first_build(tmp_path: Path) -> None
     result, _, _ = run(root, builder, fixer, findings=[finding])
     assert result.ok and builder.builds == 1
     assert "components/Broken.tsx:2:0: package 'x'" in fixer.prompts[0].user
+
+
+def test_a_shared_sent_set_stops_a_later_loop_from_paying_again(tmp_path: Path) -> None:
+    root = project(tmp_path, {"components/Broken.tsx": "export function B() {\n  return <div>broken\n}\n"})
+    fixer = FakeFixer(lambda p: {"components/Broken.tsx": "\n" + (root / "components/Broken.tsx").read_text()})
+    sent: set[tuple[str, str]] = set()
+    for _ in range(2):  # e.g. BUILDING, then a rebuild for VERIFYING in the same job
+        asyncio.run(build_with_fixes(root, ScriptedBuilder(syntax_judge), fixer, None, max_attempts=2, sent=sent))
+    assert len(fixer.prompts) == 1 and len(sent) == 1

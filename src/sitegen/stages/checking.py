@@ -59,7 +59,8 @@ def fix_with_model(ctx: JobContext, provider: Any, errors: list[Any]) -> list[st
         if kind == "autofix" and data:  # rules run again over the fixer's files: they count too
             ctx.state.setdefault("result", {}).setdefault("fixes", []).extend(data.get("fixes", []))
 
-    loop = FixLoop(ctx.project_dir, None, provider, ctx.record_call, emit, 1, ctx.log)
+    loop = FixLoop(ctx.project_dir, None, provider, ctx.record_call, emit, 1, ctx.log,
+                   ctx.state.setdefault("fixer_sent", set()))
     changes = asyncio.run(loop.repair(findings_to_errors(errors), ""))
     if changes:
         ctx.info(f"the fix step changed {len(changes)} file(s) before the build", kind="fix_applied",

@@ -60,7 +60,8 @@ class FixLoop:
     """One run of the loop for one project (kept as an object so each step stays small)."""
 
     def __init__(self, project_dir: Path, builder: Any, provider: Provider, recorder: CallRecorder,
-                 emit: Emit, max_attempts: int, on_log: Callable[[str], None]):
+                 emit: Emit, max_attempts: int, on_log: Callable[[str], None],
+                 sent: set[tuple[str, str]] | None = None):
         self.project_dir = Path(project_dir)
         self.builder = builder
         self.fixer = FixerAgent(provider, recorder)
@@ -68,7 +69,8 @@ class FixLoop:
         self.max_attempts = max(0, int(max_attempts))
         self.on_log = on_log
         self.attempt = 0
-        self.sent: set[tuple[str, str]] = set()  # (file, message) already handed to the fixer
+        # (file, message) already handed to the fixer; pass one set to share it across loops of a job
+        self.sent: set[tuple[str, str]] = sent if sent is not None else set()
         self.changed = False  # some attempt really changed a file
 
     async def build(self) -> Any:
@@ -172,12 +174,14 @@ async def build_with_fixes(
     max_attempts: int = 3,
     on_log: Callable[[str], None] | None = None,
     findings: Sequence[Any] | None = None,
+    sent: set[tuple[str, str]] | None = None,
 ) -> Any:
     """Build ``project_dir``; on failure fix and rebuild, at most ``max_attempts`` times.
 
     ``findings`` (static-check results with file, line and message) are fixed before the first
-    build. Returns the last BuildResult (``ok`` False when the loop gave up; its log is the last
+    build. ``sent`` (shared by the job's loops) holds the errors already handed to the fixer.
+    Returns the last BuildResult (``ok`` False when the loop gave up; its log is the last
     build's log).
     """
-    loop = FixLoop(project_dir, builder, provider, recorder, emit or _noop, max_attempts, on_log or _noop)
+    loop = FixLoop(project_dir, builder, provider, recorder, emit or _noop, max_attempts, on_log or _noop, sent)
     return await loop.run(findings)

@@ -178,6 +178,26 @@ def tint(primary: str, dark: bool) -> tuple[str, str, str, str]:
             mix(primary, "#3f3f46", 0.75))
 
 
+# subject domains (see widgets.domain_for) -> (primary, accent) pairs; the rest is tinted from the primary
+DOMAIN_COLOURS: dict[str, list[tuple[str, str]]] = {
+    "sports": [("#c2410c", "#1d4ed8"), ("#1e3a8a", "#f59e0b"), ("#0f766e", "#e11d48")],
+    "jobs": [("#1d4e89", "#f2a541"), ("#374151", "#f59e0b"), ("#9a3412", "#0e7490")],
+    "food": [("#b23a1e", "#6b8e23"), ("#7c2d12", "#d4a017"), ("#3f6212", "#ea580c")],
+    "books": [("#7f1d1d", "#b08d57"), ("#1f3a5f", "#c9a227"), ("#3b3b58", "#d97757")],
+    "learning": [("#4338ca", "#f59e0b"), ("#0369a1", "#22c55e"), ("#6d28d9", "#06b6d4")],
+    "travel": [("#0e7490", "#f97316"), ("#155e75", "#eab308"), ("#1d4ed8", "#fb7185")],
+    "shop": [("#9d174d", "#c9a24a"), ("#44403c", "#d97706"), ("#7c3aed", "#f472b6")],
+    "fitness": [("#15803d", "#111827"), ("#dc2626", "#0f172a"), ("#0891b2", "#a3e635")],
+    "property": [("#14532d", "#b8874b"), ("#1e3a5f", "#d4a373"), ("#334155", "#0d9488")],
+    "finance": [("#065f46", "#1e3a8a"), ("#0f172a", "#10b981"), ("#1d4ed8", "#f59e0b")],
+    "media": [("#6d28d9", "#ec4899"), ("#be123c", "#0ea5e9"), ("#111827", "#f43f5e")],
+    "pets": [("#c2410c", "#0d9488"), ("#a16207", "#2563eb"), ("#0f766e", "#f97316")],
+    "events": [("#be185d", "#7c3aed"), ("#0f4c5c", "#e36414"), ("#6d28d9", "#f59e0b")],
+}
+for _domain, _pairs in DOMAIN_COLOURS.items():
+    BASE["d_" + _domain] = [(p, a, *tint(p, False)) for p, a in _pairs]
+
+
 def build_palette(kind: str, tone: str, colours: list[str], moods: list[str], colour_hex: dict[str, str],
                   rng: random.Random) -> Palette:
     """A readable palette for a kind, tweaked by tone, colour words and moods (dark, pastel, light)."""

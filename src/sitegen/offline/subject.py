@@ -201,6 +201,7 @@ def subject_spec(base: dict[str, Any], req: Request, subject: str, domain: str, 
         if req.features else ["hero", "features", "services", "about", "stats", "testimonials", "faq", "cta",
                               "contact"]
     spec["multi_pages"] = ["features", "about", "contact"]
+    spec["palette"] = f"d_{domain}" if domain != "generic" else "general"
     sections = spec.setdefault("sections", {})
     sections["hero"] = _hero(subject, req.audience, actions, noun)
     sections["features"] = {

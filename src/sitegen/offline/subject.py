@@ -197,9 +197,12 @@ def subject_spec(base: dict[str, Any], req: Request, subject: str, domain: str, 
         "footer": [f"Made for {who or 'people who care about ' + s}.", f"{{name}}: {s}, done properly."],
         "socials": ["Instagram", "X", "YouTube"], "hours": [],
     })
-    spec["home"] = ["hero", "features", "process", "about", "stats", "testimonials", "faq", "cta", "contact"] \
-        if req.features else ["hero", "features", "services", "about", "stats", "testimonials", "faq", "cta",
-                              "contact"]
+    middle = rng.choice([["process", "about", "stats", "testimonials", "faq"],
+                         ["about", "testimonials", "process", "faq", "stats"],
+                         ["stats", "process", "testimonials", "about", "faq"]])
+    if not req.features:
+        middle = ["services" if k == "process" else k for k in middle]
+    spec["home"] = ["hero", "features", *middle, "cta", "contact"]
     spec["multi_pages"] = ["features", "about", "contact"]
     spec["palette"] = f"d_{domain}" if domain != "generic" else "general"
     sections = spec.setdefault("sections", {})

@@ -498,7 +498,7 @@ def widgets_plan() -> SitePlan:
                                    Item(title="Bears vs Kings", meta="$40", text="Saturday, 6:00 pm"),
                                    Item(title="Foxes vs Wolves", meta="$15", text="Sunday, 3:00 pm")]),
                     Section(kind="form", variant="registration", heading="Create your free account",
-                            body="Save your watchlist and get line alerts.",
+                            subheading="Save your watchlist and get line alerts.",
                             items=[Item(title="Full name", meta="text", highlight=True),
                                    Item(title="Email", meta="email", highlight=True,
                                         text="We never share it."),
@@ -512,7 +512,8 @@ def widgets_plan() -> SitePlan:
                 title="Book a strategy session",
                 nav_label="Book",
                 description="Book a one-to-one session with an analyst on a date and time that suits you.",
-                sections=[Section(kind="form", variant="booking", heading="Book a strategy session")],
+                sections=[Section(kind="form", variant="booking", heading="Book a strategy session",
+                                  body="Booked! An analyst will confirm by email.")],
             ),
         ],
     )

@@ -23,7 +23,7 @@ def _item(title: str = "", text: str = "", meta: str = "", tags: list[str] | Non
 def _section(kind: str, items: list[dict], variant: str = "default", columns: list[str] | None = None,
              action: str = "") -> dict:
     return settle_widget({"kind": kind, "variant": variant, "items": items, "columns": columns or [],
-                          "action": action, "success": "", "unit": ""})
+                          "action": action, "success": "", "unit": "", "body": ""})
 
 
 def _plan_with(*sections: Section) -> SitePlan:
@@ -163,3 +163,11 @@ def test_single_page_nav_names_the_form_by_what_it_does() -> None:
                       Section(kind="search", heading="Find"))
     nav = site_data(plan)["nav"]
     assert [n["label"] for n in nav] == ["Book", "Search"]
+
+
+def test_a_forms_body_is_its_thank_you_not_an_intro() -> None:
+    data = settle_widget({"kind": "form", "variant": "lead", "items": [], "columns": [], "action": "",
+                          "success": "", "unit": "", "body": "Thanks! Expect a quote within 24 hours."})
+    assert data["success"] == "Thanks! Expect a quote within 24 hours." and data["body"] == ""
+    assert _section("form", [], "lead")["success"] == "Thanks, we will be in touch!"
+

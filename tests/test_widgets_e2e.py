@@ -158,7 +158,7 @@ def test_booking_form_needs_a_date_and_a_time(page: Any, server: str) -> None:
     field(form, "Date").fill(page.evaluate("new Date(Date.now() + 864e5 * 3).toISOString()"
                                                               ".slice(0, 10)"))
     form.get_by_role("button", name="Request booking").click()
-    assert "Your booking request is in!" in form.get_by_role("status").inner_text()
+    assert "Booked! An analyst will confirm by email." in form.get_by_role("status").inner_text()
     assert "18:30" in form.get_by_role("status").inner_text()
 
 

@@ -43,7 +43,8 @@ WIDGET_KINDS: dict[str, str] = {
     "search": "search box filtering a list as you type; items: title, text, meta, tags (tags = filter chips)",
     "form": "validated form with a success state; variant contact|registration|booking|application|lead; "
             "items are fields: title=label, meta=type (text|email|tel|date|time|number|select|textarea), "
-            "text=placeholder or help, tags=options of a select, highlight=required",
+            "text=placeholder or help, tags=options of a select, highlight=required; "
+            "body=the thank-you shown after a valid submit",
     "quiz": "practice quiz with a score; items are questions: title=question, tags=options, meta=the right option, "
             "text=explanation",
     "calculator": "live calculator; items are inputs: title=label, meta=default number, text=unit or help; "

@@ -134,7 +134,8 @@ def _form(data: dict[str, Any]) -> None:
         fields[0]["highlight"] = True
     data["items"] = fields[:10]
     data["action"] = data["action"] or FORM_ACTIONS[variant]
-    data["success"] = FORM_SUCCESS[variant]
+    data["success"] = data["body"].strip() or FORM_SUCCESS[variant]  # a form's body is its thank-you
+    data["body"] = ""
 
 
 def _quiz(data: dict[str, Any]) -> None:

@@ -162,8 +162,7 @@ export function Form({ section }: WidgetProps) {
                 <span className="grid size-14 place-items-center rounded-full bg-success/15 text-success">
                   <CircleCheck className="size-7" aria-hidden="true" />
                 </span>
-                <p className="mt-5 font-heading text-2xl font-bold text-foreground">{section.success || "Thank you!"}</p>
-                <p className="mt-2 text-muted">We have your details and will be in touch soon.</p>
+                <p className="mt-5 font-heading text-xl font-bold text-foreground sm:text-2xl">{section.success || "Thank you!"}</p>
                 {summary.length > 0 ? (
                   <dl className="mt-6 w-full divide-y divide-border rounded-2xl border border-border">
                     {summary.map(([label, value]) => (

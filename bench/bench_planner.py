@@ -26,21 +26,22 @@ COLD = """
 import json, sys, time
 sys.path[:0] = [{src!r}, {root!r}]
 import sitegen.plan  # pydantic and the plan models: loaded by the CLI before planning starts
-started = time.perf_counter()
+started, cpu0 = time.perf_counter(), time.process_time()
 from sitegen.offline.planner import plan_offline
-imported = time.perf_counter()
+imported, cpu1 = time.perf_counter(), time.process_time()
 prompt = sys.stdin.read()
 plan_offline(prompt)
-print(json.dumps([imported - started, time.perf_counter() - imported]))
+print(json.dumps([imported - started, time.perf_counter() - imported, cpu1 - cpu0, time.process_time() - cpu1]))
 """
 
 
-def cold_ms(prompt: str) -> tuple[float, float]:
-    """Milliseconds to import the planner and of the first plan_offline call, in a fresh interpreter."""
+def cold_ms(prompt: str) -> tuple[float, float, float, float]:
+    """Milliseconds (wall, then CPU) to import the planner and of the first plan_offline call, in a fresh
+    interpreter. CPU time is what the planner itself costs when other processes share the cores."""
     code = COLD.format(src=str(ROOT / "src"), root=str(ROOT))
     done = subprocess.run([sys.executable, "-c", code], input=prompt, capture_output=True, text=True, check=True)
-    imported, first = json.loads(done.stdout)
-    return imported * 1000, first * 1000
+    imported, first, cpu_import, cpu_first = json.loads(done.stdout)
+    return imported * 1000, first * 1000, cpu_import * 1000, cpu_first * 1000
 
 
 def main() -> None:
@@ -62,17 +63,22 @@ def main() -> None:
             times.append((time.perf_counter() - started) * 1000)
         rows.append((statistics.median(times), prompt))
         print(f"{statistics.median(times):7.2f} ms  warm  {prompt[:90]}")
-    colds, imports = [], []
+    colds, imports, cpu_colds, cpu_imports = [], [], [], []
     for prompt in prompts[: args.cold]:
-        imported, ms = cold_ms(prompt)
+        imported, ms, cpu_imported, cpu_ms = cold_ms(prompt)
         colds.append(ms)
         imports.append(imported)
-        print(f"{ms:7.2f} ms  cold  (import {imported:.0f} ms)  {prompt[:80]}")
+        cpu_colds.append(cpu_ms)
+        cpu_imports.append(cpu_imported)
+        print(f"{ms:7.2f} ms  cold ({cpu_ms:.0f} ms CPU; import {imported:.0f} ms, {cpu_imported:.0f} ms CPU)  "
+              f"{prompt[:60]}")
     warm = [r[0] for r in rows]
     print(f"\n{len(prompts)} prompts; warm median {statistics.median(warm):.2f} ms, max {max(warm):.2f} ms")
     if colds:
         print(f"cold (first call in a fresh process) median {statistics.median(colds):.2f} ms, max {max(colds):.2f} ms;"
               f" importing the planner: median {statistics.median(imports):.0f} ms")
+        print(f"CPU time: first call median {statistics.median(cpu_colds):.1f} ms, max {max(cpu_colds):.1f} ms;"
+              f" import median {statistics.median(cpu_imports):.0f} ms")
     print(f"load average now: {os.getloadavg()[0]:.1f} (timings scale with it on a shared machine)")
     print("slowest:", ", ".join(f"{ms:.1f} ms {p[:40]!r}" for ms, p in sorted(rows, reverse=True)[:3]))
 

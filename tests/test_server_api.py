@@ -369,3 +369,22 @@ def test_health_says_when_the_broker_is_unreachable() -> None:
     runner.close()
     assert health["status"] == "degraded" and health["broker"] is False and health["store"] is True
     assert health["runner"] == "CeleryRunner"
+
+
+def test_a_job_the_runner_cannot_take_fails_with_503_and_stays_resumable() -> None:
+    with live_server() as live:
+        live.add_user("alice")
+        submit = live.runner.submit
+
+        def broken(job_id: str) -> None:
+            raise ConnectionError("broker down")
+
+        live.runner.submit = broken
+        with live.client("alice") as c:
+            err = assert_error(c.post("/generate", json=offline_body()), 503, "unavailable")
+            assert "broker down" in err["message"]
+            job = live.store.list_jobs(1, owner="alice")[0]
+            assert job["status"] == "failed" and "POST /jobs/{id}/resume" in job["hint"]
+            live.runner.submit = submit
+            assert c.post(f"/jobs/{job['id']}/resume").status_code == 202
+        assert live.wait("alice", job["id"])["status"] == "done"

@@ -9,6 +9,7 @@ own jobs and projects. Errors are one JSON shape, ``{"error": {"kind", "message"
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -47,7 +48,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 POST_ERRORS = {**ERRORS, **{code: {"model": ErrorOut, "description": text} for code, text in (
     (409, "the project or job is busy"), (413, "request body too large"),
-    (429, "a per-owner limit was reached (see Retry-After)"))}}
+    (429, "a per-owner limit was reached (see Retry-After)"), (503, "the job could not be queued"))}}
 
 
 @dataclass
@@ -161,6 +162,19 @@ Owner = Annotated[str, Depends(owner)]
 State = Annotated[ServerState, Depends(state)]
 
 
+def hand_over(s: ServerState, job_id: str) -> None:
+    """Give the recorded job to the runner; when it cannot take it (the broker is down) the job is
+    FAILED with the reason (resumable later) and the caller gets 503."""
+    try:
+        s.runner.submit(job_id)
+    except Exception as exc:  # noqa: BLE001 — any runner failure means the same to the caller
+        message = f"could not queue the job: {type(exc).__name__}: {exc}"[:300]
+        s.store.update_job(job_id, status="failed", error=message, error_kind="internal",
+                           hint="Check the broker (GET / shows it), then POST /jobs/{id}/resume.",
+                           finished_at=time.time())
+        raise ApiError(503, "unavailable", message) from None
+
+
 def accepted(job_id: str, project_id: str) -> JobAccepted:
     return JobAccepted(job_id=job_id, project_id=project_id, status_url=f"/status/{job_id}",
                        events_url=f"/jobs/{job_id}/events")
@@ -181,7 +195,7 @@ def create_app(settings: Any, store: Any, runner: Any, limits: actions.Limits | 
     return app
 
 
-def add_job_routes(app: FastAPI) -> None:  # noqa: C901 — one short function per route
+def add_job_routes(app: FastAPI) -> None:
     @app.get("/", response_model=Health, tags=["server"])
     def health(s: State) -> Health:
         """Is the server well: version, queue depth, workers seen, store and broker reachable (no token)."""
@@ -206,7 +220,7 @@ def add_job_routes(app: FastAPI) -> None:  # noqa: C901 — one short function p
         with s.gate.lock:
             s.gate.check(s.store, who)
             job_id, project_id = actions.new_job(s.settings, s.store, who, body)
-        s.runner.submit(job_id)
+        hand_over(s, job_id)
         return accepted(job_id, project_id)
 
     @app.get("/status/{job_id}", response_model=JobStatus, responses=ERRORS, tags=["jobs"])
@@ -245,7 +259,7 @@ def add_job_routes(app: FastAPI) -> None:  # noqa: C901 — one short function p
             actions.check_resumable(job)
             s.gate.check(s.store, who)
             s.store.requeue_job(job_id)  # deliveries count from zero; it continues after its last stage
-        s.runner.submit(job_id)
+        hand_over(s, job_id)
         return accepted(job_id, job["project_id"])
 
 
@@ -264,7 +278,7 @@ def add_project_routes(app: FastAPI) -> None:
             actions.busy(project)
             s.gate.check(s.store, who)
             job_id = actions.edit_job(s.settings, s.store, who, project, body)
-        s.runner.submit(job_id)
+        hand_over(s, job_id)
         return accepted(job_id, project_id)
 
     @app.post("/projects/{project_id}/deploy", status_code=202, response_model=JobAccepted,
@@ -276,7 +290,7 @@ def add_project_routes(app: FastAPI) -> None:
             actions.busy(project)
             s.gate.check(s.store, who)
             job_id = actions.deploy_job(s.settings, s.store, who, project, body)
-        s.runner.submit(job_id)
+        hand_over(s, job_id)
         return accepted(job_id, project_id)
 
     @app.get("/projects/{project_id}/screenshots/{name}", response_class=Response, tags=["projects"],

@@ -167,3 +167,33 @@ def test_compose_file_runs_the_cli_commands() -> None:
         assert env["SITEGEN_DATABASE_URL"].startswith("postgresql://") and "@postgres:" in env["SITEGEN_DATABASE_URL"]
         assert "workspace:/srv/sitegen/workspace" in services[name]["volumes"]
     assert (root / "docker" / "Dockerfile").is_file()
+
+
+def test_a_failed_job_exits_1_and_watch_waits_for_the_end(tmp_path: Path) -> None:
+    from test_server_sse import slow_execute
+
+    from sitegen.server.execute import execute_job, shared_store
+
+    def fail_planning(settings, job_id):  # planning cannot save its plan: the job fails at PLANNING
+        store = shared_store(settings)
+        folder = Path(store.get_project(store.get_job(job_id)["project_id"])["path"])
+        (folder / ".sitegen" / "plan.json").mkdir(parents=True)
+        return execute_job(settings, job_id)
+
+    with live_server(execute=fail_planning) as live:
+        env = {"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": live.add_user("ci")}
+        failed = sitegen("new", "a cafe in Rome", *FAST, "--json", cwd=tmp_path, env=env)
+        assert failed.returncode == 1, failed.stderr
+        body = json.loads(failed.stdout)
+        assert body["status"] == "failed" and body["stage"] == "PLANNING" and body["error"] and body["hint"]
+        human = sitegen("new", "a cafe in Rome", *FAST, cwd=tmp_path, env=env)
+        assert human.returncode == 1 and "Failed" in human.stderr and "PLANNING" in human.stderr
+    with live_server(execute=slow_execute("GENERATING", 2.0)) as live:
+        token = live.add_user("ci")
+        with live.client("ci") as c:
+            job = c.post("/generate", json={"prompt": "a cafe in Rome", "provider": "offline",
+                                            "sandbox": "none", "verify": False}).json()
+        watched = sitegen("status", job["job_id"], "--watch", "--json", cwd=tmp_path,
+                          env={"SITEGEN_SERVER": live.url, "SITEGEN_TOKEN": token})
+        assert watched.returncode == 0, watched.stderr
+        assert json.loads(watched.stdout)["status"] == "done"

@@ -141,7 +141,9 @@ def assert_locked_down(
     assert user and user.split(":")[0] not in {"0", "root"}, f"runs as {user!r}"
     assert set((host.get("Tmpfs") or {}).keys()) == {"/tmp"}
     binds = {m["Destination"]: m for m in info["Mounts"]}
-    assert set(binds) == {"/work/site", "/work/site/node_modules"}, binds
+    assert set(binds) == {"/work/site", "/work/site/node_modules", "/work/site/.git"}, binds
+    assert binds["/work/site/.git"]["RW"] is False  # the history is masked by an empty read-only folder
+    assert not any(Path(binds["/work/site/.git"]["Source"]).iterdir())
     assert Path(binds["/work/site"]["Source"]) == project_dir.resolve()
     assert binds["/work/site"]["RW"] is True
     assert binds["/work/site/node_modules"]["RW"] is False

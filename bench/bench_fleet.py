@@ -118,14 +118,14 @@ def main() -> int:
             warm = run_jobs(store, runner, base / "work", 1, "local", "warm")
             stop_workers(workers)
             print(f"warm-up job: {warm['wall']:.1f}s {warm['failed'] or ''}", file=sys.stderr)
-        for n_workers in counts:
+        for round_no, n_workers in enumerate(counts):
             redis_server.flush()
             os.environ.update(SITEGEN_DATABASE_URL=databases.fresh(), SITEGEN_BROKER_URL=redis_server.url)
             settings = load_settings()
             store, runner = Store(settings.database_url), CeleryRunner(settings)
             workers = start_workers(n_workers, base)
             wait_workers(runner, n_workers)
-            run = run_jobs(store, runner, base / "work", args.jobs, args.sandbox, f"w{n_workers}")
+            run = run_jobs(store, runner, base / "work", args.jobs, args.sandbox, f"r{round_no}-w{n_workers}")
             stop_workers(workers)
             runner.close()
             store.close()
@@ -139,10 +139,11 @@ def main() -> int:
     finally:
         redis_server.stop()
         cluster.stop()
-    if len(results) >= 2:
-        print(f"speed-up {results[-1]['workers']} vs {results[0]['workers']} workers: "
-              f"{results[-1]['jobs_per_minute'] / results[0]['jobs_per_minute']:.2f}x (cpus: {os.cpu_count()})",
-              file=sys.stderr)
+    by_count = {n: statistics.median(r["jobs_per_minute"] for r in results if r["workers"] == n) for n in counts}
+    if len(by_count) >= 2:
+        low, high = min(by_count), max(by_count)
+        print(f"median jobs/min: {by_count}; {high} vs {low} workers: {by_count[high] / by_count[low]:.2f}x"
+              f" (cpus: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f})", file=sys.stderr)
     if args.json:
         print(json.dumps({"results": results, "cpus": os.cpu_count()}))
     return 0

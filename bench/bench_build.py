@@ -67,16 +67,19 @@ def sitegen(src: Path, home: Path, args: list[str], cwd: Path, sandbox: str) -> 
            "SITEGEN_PROVIDER": "offline"}
     for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
         env.pop(var, None)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), os.times()
     done = subprocess.run([sys.executable, "-m", "sitegen", *args, "--json"], cwd=cwd, env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = os.times()
     try:
         data = json.loads(done.stdout)
     except ValueError:
         sys.exit(f"sitegen {' '.join(args)} printed no JSON ({done.returncode}):\n{done.stderr[-3000:]}")
     if data.get("status") != "done":
         sys.exit(f"sitegen {' '.join(args)} failed: {data.get('error')}\n{done.stderr[-3000:]}")
+    if sandbox != "docker":  # CPU seconds of sitegen and every process it waited for (node, tsc, bwrap)
+        data["_cpu"] = after.children_user + after.children_system - cpu.children_user - cpu.children_system
     return seconds, data
 
 
@@ -103,10 +106,15 @@ def job_breakdown(home: Path, data: dict, project: Path) -> dict[str, float]:
 def one_round(name: str, src: Path, home: Path, sandbox: str, work: Path, index: int) -> dict[str, dict]:
     project = work / f"{name}-{sandbox}-{index}"
     wall, data = sitegen(src, home, ["new", PROMPT, "--out", str(project)], work, sandbox)
-    new = {"wall": wall, **job_breakdown(home, data, project)}
+    new = {"wall": wall, **job_breakdown(home, data, project), **cpu_of(data)}
     wall, data = sitegen(src, home, ["edit", str(project), EDIT], work, sandbox)
-    edit = {"wall": wall, **job_breakdown(home, data, project)}
+    edit = {"wall": wall, **job_breakdown(home, data, project), **cpu_of(data)}
     return {"new": new, "edit": edit, "project": {"path": str(project)}}
+
+
+def cpu_of(data: dict) -> dict[str, float]:
+    """Local runs: CPU seconds used (user + system), which a busy machine inflates far less than wall time."""
+    return {"cpu (local only)": round(data["_cpu"], 2)} if "_cpu" in data else {}
 
 
 def hand_edit_rebuild(project: Path, home: Path, sandbox: str) -> dict[str, float]:
@@ -133,7 +141,7 @@ def median(rows: list[dict[str, float]]) -> dict[str, float]:
 
 
 def show(title: str, before: dict[str, float] | None, after: dict[str, float]) -> None:
-    keys = ["wall", "stage BUILDING", "stage VERIFYING", *STEP_KEYS]
+    keys = ["wall", "cpu (local only)", "stage BUILDING", "stage VERIFYING", *STEP_KEYS]
     print(f"  {title}")
     print(f"    {'':24} {'BEFORE':>8} {'AFTER':>8}")
     for k in keys:

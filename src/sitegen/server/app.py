@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitegen import __version__
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.server import actions, events, files, records
+from sitegen.server import actions, events, files, records, web
 from sitegen.server.auth import Authenticator
 from sitegen.server.inprocess import InProcessRunner
 from sitegen.server.models import (
@@ -192,6 +192,7 @@ def create_app(settings: Any, store: Any, runner: Any, limits: actions.Limits | 
     install_error_handlers(app)
     add_job_routes(app)
     add_project_routes(app)
+    web.install(app, hand_over, accepted, POST_ERRORS)  # /app, /sites/{id}/, undo
     return app
 
 

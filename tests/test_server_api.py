@@ -135,7 +135,7 @@ def test_supabase_jwts_are_verified_locally(mode: str) -> None:
             with live.client(token=other) as c:
                 assert_error(c.get(f"/status/{accepted['job_id']}"), 404, "not_found")
             bad = [make("u1", exp_in=-120), make("u1", aud="anon"),
-                   hs256("u1", secret="another-secret-0123456789abcdef"), RsaKeys("test-key-1").token("u1"),
+                   hs256("u1", secret="another-secret-0123456789abcdefgh"), RsaKeys("test-key-1").token("u1"),
                    keys.token("u1", kid="unknown-kid"), good[:-4] + "AAAA"]
             for token in bad:
                 with live.client(token=token) as c:

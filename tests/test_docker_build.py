@@ -36,7 +36,7 @@ from sitegen.build import BuildResult
 from sitegen.config import Settings, load_settings
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.sandbox.choice import select_builder
-from sitegen.sandbox.docker import CA_PATH, LENT_MARKER, DockerBuilder, restore_lent
+from sitegen.sandbox.docker import CA_PATH, DockerBuilder, lent_marker, restore_lent
 from sitegen.sandbox.engine import connect
 from sitegen.sandbox.errors import (
     BuildOutOfMemory,
@@ -379,10 +379,10 @@ def test_doctor_clean_removes_what_a_crash_left(tmp_path: Path, warm_home: Path)
     assert "1 CPU, 2 GB" in checks["sandbox limits"]["detail"]
     no_containers_left(client, project)
     if os.getuid() == 0:  # a root-owned project was lent to uid 1000; the next build gives it back
-        assert project.stat().st_uid == 1000 and (project / LENT_MARKER).exists()
-        restore_lent(project)
+        assert project.stat().st_uid == 1000 and lent_marker(warm_home, project).exists()
+        restore_lent(project, warm_home)
         assert project.stat().st_uid == 0 and (project / "app" / "page.tsx").stat().st_uid == 0
-        assert not (project / LENT_MARKER).exists()
+        assert not lent_marker(warm_home, project).exists()
 
 
 # -- the whole CLI --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ not), so nothing in the container ever runs as root.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import socket
@@ -60,7 +61,7 @@ CA_PATH = "/etc/sitegen/ca.crt"
 FALLBACK_UID = 1000  # the `node` user of the official node images
 BUILD_TMPFS = "size=512m,mode=1777"
 INSTALL_TMPFS = "size=1g,mode=1777"  # npm's download cache lives here during `npm ci`
-LENT_MARKER = ".sitegen-lent"  # the real owner of a project lent to FALLBACK_UID for a build
+LENT_DIR = "sandbox/lent"  # under SITEGEN_HOME: the real owner of each project lent to FALLBACK_UID
 
 
 @dataclass
@@ -79,29 +80,38 @@ def project_owner(project_dir: Path) -> tuple[int, int]:
     return st.st_uid, st.st_gid
 
 
+def lent_marker(home: Path, project_dir: Path) -> Path:
+    """Where the real owner of a lent project is noted: in SITEGEN_HOME, which no build can write
+    (a note in the project could be replaced by a link, or name another owner)."""
+    digest = hashlib.sha256(str(Path(project_dir).resolve()).encode()).hexdigest()[:24]
+    return Path(home) / LENT_DIR / digest
+
+
 @contextmanager
-def lend_ownership(project_dir: Path, uid: int, gid: int) -> Iterator[None]:
+def lend_ownership(project_dir: Path, uid: int, gid: int, home: Path) -> Iterator[None]:
     """Chown the project's own files (not node_modules, not .git) to uid:gid, and back afterwards.
 
-    The real owner is written to LENT_MARKER first, so a build killed mid-way (SIGKILL, power
-    loss) is put right by the next one (restore_lent)."""
+    The real owner is noted in SITEGEN_HOME first (lent_marker), so a build killed mid-way
+    (SIGKILL, power loss) is put right by the next one (restore_lent)."""
     owner = project_owner(project_dir)
     if owner == (uid, gid):
         yield
         return
-    (project_dir / LENT_MARKER).write_text(f"{owner[0]}:{owner[1]}\n")
+    marker = lent_marker(home, project_dir)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(f"{owner[0]}:{owner[1]}\n")
     _chown_tree(project_dir, uid, gid)
     try:
         yield
     finally:
         _chown_tree(project_dir, *owner)
         with suppress(OSError):
-            (project_dir / LENT_MARKER).unlink()
+            marker.unlink()
 
 
-def restore_lent(project_dir: Path) -> None:
+def restore_lent(project_dir: Path, home: Path) -> None:
     """Give a project back to its owner if an earlier build died while it was lent."""
-    marker = project_dir / LENT_MARKER
+    marker = lent_marker(home, project_dir)
     with suppress(OSError, ValueError):
         uid, gid = (int(x) for x in marker.read_text().strip().split(":"))
         _chown_tree(project_dir, uid, gid)
@@ -330,7 +340,7 @@ class DockerBuilder:
         """Install (when needed) and run the build steps in the sandbox; a failed build is ok=False."""
         project_dir = project_dir.resolve()
         started = time.monotonic()
-        restore_lent(project_dir)
+        restore_lent(project_dir, self.settings.home)
         with sigterm_unwinds():
             client = connect()
             try:
@@ -391,7 +401,7 @@ class DockerBuilder:
         on_log(f"in the Docker sandbox (no network): {', '.join(s.shown for s in plan.steps)}\n")
         clock = StepClock(plan.steps, on_log)
         try:
-            with lend_ownership(project_dir, uid, gid):
+            with lend_ownership(project_dir, uid, gid, self.settings.home):
                 run = self.run_step(
                     client,
                     "build",

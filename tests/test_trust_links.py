@@ -266,3 +266,27 @@ def test_cloudflare_and_netlify_upload_a_copy_without_links(sitegen_home: Path, 
         seen = json.loads(record.read_text())
         assert seen["links"] == [] and sorted(seen["files"]) == ["index.html", "menu/index.html"]
         assert any("skipped" in line for line in lines)
+
+
+def test_edit_and_undo_never_write_through_a_link_planted_in_the_project(sitegen_home: Path, tmp_path: Path) -> None:
+    """A build left app/page.tsx -> ~/.bashrc and components/ -> a folder outside; the user runs a
+    plan-mode edit, then undo. The files outside are never written."""
+    rc = victim(tmp_path)
+    project = tmp_path / "crumb"
+    r = run_cli("new", "a bakery called Crumb in Lyon", "--out", str(project), "--sandbox", "none", "--no-verify",
+                "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    page = project / "app" / "page.tsx"
+    page.unlink()
+    page.symlink_to(rc)
+    r = run_cli("edit", str(project), "make it green", "--sandbox", "none", "--no-verify", "--json", cwd=tmp_path)
+    assert r.returncode == 1 and "symlink" in json.loads(r.stdout)["error"]
+    assert rc.read_text() == BASHRC
+    r = run_cli("undo", str(project), "--sandbox", "none", "--no-verify", "--json", cwd=tmp_path)
+    assert rc.read_text() == BASHRC
+    # undo brings back the version before: it may hold the link (committed as one); git writes the link
+    # itself, never through it, and CHECKING then refuses to build it
+    data = json.loads(r.stdout)
+    assert data["status"] == "done" or "symbolic link" in data["error"], data
+    assert rc.read_text() == BASHRC
+    assert sorted(p.name for p in rc.parent.iterdir()) == [".bashrc"]

@@ -139,7 +139,8 @@ def main() -> int:
     finally:
         redis_server.stop()
         cluster.stop()
-    by_count = {n: statistics.median(r["jobs_per_minute"] for r in results if r["workers"] == n) for n in counts}
+    by_count = {n: round(statistics.median(r["jobs_per_minute"] for r in results if r["workers"] == n), 2)
+                for n in counts}
     if len(by_count) >= 2:
         low, high = min(by_count), max(by_count)
         print(f"median jobs/min: {by_count}; {high} vs {low} workers: {by_count[high] / by_count[low]:.2f}x"

@@ -27,6 +27,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from sitegen import __version__
 from sitegen.deployers import TARGETS
@@ -218,7 +219,7 @@ def add_site_route(app: FastAPI, secret: bytes) -> None:
 def add_undo_route(app: FastAPI, hand_over: HandOver, accepted: Accepted, responses: dict[int | str, Any]) -> None:
     @app.post("/projects/{project_id}/undo", status_code=202, response_model=JobAccepted,
               responses=responses, tags=["projects"], openapi_extra={"security": [{"HTTPBearer": []}]})
-    def undo(project_id: str, request: Request) -> JobAccepted:
+    def undo(project_id: str, request: Request, body: UndoIn | None = None) -> JobAccepted:
         """Bring back the previous version as a new version (what `sitegen undo` does), with its build
         when one was kept; then check (and rebuild when no build was kept) as a job."""
         s = request.app.state.sitegen
@@ -227,21 +228,31 @@ def add_undo_route(app: FastAPI, hand_over: HandOver, accepted: Accepted, respon
         with s.gate.lock:
             actions.busy(project)
             s.gate.check(s.store, who)
-            job_id = undo_job(s.settings, s.store, who, project)
+            job_id = undo_job(s.settings, s.store, who, project, body or UndoIn())
         hand_over(s, job_id)
         return accepted(job_id, project_id)
 
 
-def undo_job(settings: Any, store: Any, owner: str, project: dict[str, Any]) -> str:
+class UndoIn(BaseModel):
+    """POST /projects/{id}/undo (optional body): what `sitegen undo` takes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sandbox: str | None = Field(default=None, max_length=40)
+    verify: bool | None = None
+
+
+def undo_job(settings: Any, store: Any, owner: str, project: dict[str, Any], body: UndoIn) -> str:
     """Undo the project's latest change in its files and record the job that checks the result."""
     from sitegen import history  # noqa: PLC0415
     from sitegen.config import verify_option  # noqa: PLC0415
 
+    actions.check_choice(body.sandbox, tuple(SANDBOXES), "sandbox", "sandbox")
     path = actions.project_folder(project)
     version = history.undo(path)
     restored = history.restore_build(path)
-    options = {"provider": "auto", "models": [], "sandbox": settings.sandbox, "deploy": None,
-               "verify": verify_option(None, settings)}
+    options = {"provider": "auto", "models": [], "sandbox": body.sandbox or settings.sandbox, "deploy": None,
+               "verify": verify_option(body.verify, settings)}
     job_id = store.create_job(project["id"], version.message, "undo", options, owner=owner, status=actions.QUEUED)
     store.update_job(job_id, last_done_stage="BUILDING" if restored else "GENERATING")
     return job_id

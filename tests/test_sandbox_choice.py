@@ -81,7 +81,7 @@ def test_a_broken_bwrap_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     fake.write_text("#!/bin/sh\necho 'bwrap: No permissions to creating new namespace' >&2\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setattr(bubblewrap, "bwrap_path", lambda: str(fake))
-    bubblewrap._probe.cache_clear()  # noqa: SLF001 — the probe result is cached per binary
+    bubblewrap.probe.cache_clear()  # the probe result is cached per binary
     assert "No permissions to creating new namespace" in (bubblewrap.problem() or "")
 
 

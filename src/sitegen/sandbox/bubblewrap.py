@@ -39,7 +39,7 @@ def bwrap_path() -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _probe(bwrap: str) -> str | None:
+def probe(bwrap: str) -> str | None:
     """Run a trivial command in the same kind of sandbox; None when it works, else why not."""
     argv = [bwrap, *_base_args(), "--", "/bin/sh", "-c", "exit 0"]
     try:
@@ -60,7 +60,7 @@ def problem() -> str | None:
     bwrap = bwrap_path()
     if not bwrap:
         return "bubblewrap (bwrap) is not installed"
-    return _probe(bwrap)
+    return probe(bwrap)
 
 
 def _system_args() -> list[str]:

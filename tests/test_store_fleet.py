@@ -243,3 +243,29 @@ def test_database_and_broker_passwords_are_secrets() -> None:
                         broker_url="redis://:redis-Pa55@queue.internal:6379/0")
     text = scrub("connect postgresql://sitegen:pg-Pa55word@db.internal failed; auth redis-Pa55", settings.secrets())
     assert "pg-Pa55word" not in text and "redis-Pa55" not in text
+
+
+def _claim(target: str, job_id: str, start: Any, done: Any, verdicts: Any) -> None:
+    s = Store(target if target.startswith("postgresql://") else Path(target))
+    start.wait()
+    verdicts.put(s.claim_delivery(job_id)[0])
+    done.wait()  # stay alive until every claim is made: a live claimer is a busy owner
+
+
+def test_simultaneous_deliveries_of_one_job_run_it_once(store: Store, target: str | Path, tmp_path: Path) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    n = 6
+    for round_ in range(2):
+        job_id = new_job(store, tmp_path / f"site{round_}")
+        start, done, verdicts = ctx.Barrier(n), ctx.Barrier(n + 1), ctx.Queue()
+        procs = [ctx.Process(target=_claim, args=(str(target), job_id, start, done, verdicts)) for _ in range(n)]
+        for p in procs:
+            p.start()
+        got = sorted(verdicts.get(timeout=120) for _ in range(n))
+        done.wait(timeout=60)
+        for p in procs:
+            p.join(60)
+        assert got == ["busy"] * (n - 1) + ["run"], got
+        assert store.get_job(job_id)["attempts"] == 1

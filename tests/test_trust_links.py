@@ -290,3 +290,17 @@ def test_edit_and_undo_never_write_through_a_link_planted_in_the_project(sitegen
     assert data["status"] == "done" or "symbolic link" in data["error"], data
     assert rc.read_text() == BASHRC
     assert sorted(p.name for p in rc.parent.iterdir()) == [".bashrc"]
+
+
+def test_meta_reads_refuse_links_and_fifos(tmp_path: Path) -> None:
+    """A FIFO a build left at .sitegen/plan.json would hang `sitegen edit` forever; a link would read
+    any file of yours as a plan. Both are refused at once."""
+    meta = tmp_path / "site" / ".sitegen"
+    meta.mkdir(parents=True)
+    os.mkfifo(meta / "plan.json")
+    (meta / "edit.json").symlink_to("/etc/hostname")
+    for name in ("plan.json", "edit.json"):
+        with pytest.raises(hostio.UnsafePath):
+            hostio.read_meta(meta / name)
+    (meta / "files.json").write_text('["app/page.tsx"]')
+    assert json.loads(hostio.read_meta(meta / "files.json")) == ["app/page.tsx"]

@@ -131,6 +131,13 @@ def split_meta(path: Path) -> tuple[Path, PurePosixPath]:
     return path.parent, PurePosixPath(path.name)
 
 
+def read_meta(path: Path) -> str:
+    """The text of a file sitegen keeps in a project (under ``.sitegen/``), read without following a
+    link and never blocking on a FIFO a build left there (UnsafePath instead)."""
+    root, rel = split_meta(path)
+    return read_file(root, rel).decode("utf-8")
+
+
 def write_meta(path: Path, data: bytes) -> None:
     """Write a file sitegen keeps in a project (under ``.sitegen/``): no folder on the way may be a
     link; a link or special file at the file itself is replaced, never followed."""

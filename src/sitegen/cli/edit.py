@@ -77,11 +77,12 @@ def _check_offline_edit(settings: Any, provider: str, models: list[str], path: P
     require_keys(settings, chosen)  # a provider with no key is bad usage, before any job starts
     if chosen != "offline":
         return
+    from sitegen.hostio import read_meta
     from sitegen.offline.edit import apply_edit_offline
     from sitegen.plan import SitePlan
 
     try:
-        plan = SitePlan.model_validate_json((path / ".sitegen" / "plan.json").read_text(encoding="utf-8"))
+        plan = SitePlan.model_validate_json(read_meta(path / ".sitegen" / "plan.json"))
     except (OSError, ValueError) as exc:
         raise usage(f"cannot read {path / '.sitegen' / 'plan.json'}: {exc}".splitlines()[0]) from exc
     apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do

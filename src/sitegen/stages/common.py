@@ -44,7 +44,12 @@ def load_plan(ctx: JobContext) -> SitePlan:
         path = ctx.meta_dir / "plan.json"
         if not path.exists():
             raise SitegenError(f"{path} is missing", ErrorKind.USAGE, "Start a new job with `sitegen new`.")
-        ctx.state["plan"] = SitePlan.model_validate_json(path.read_text(encoding="utf-8"))
+        try:
+            text = hostio.read_meta(path)
+        except hostio.UnsafePath as exc:
+            raise SitegenError(f"refusing to read {path}: {exc}", ErrorKind.USAGE,
+                               "Remove the link from the project's .sitegen folder.") from exc
+        ctx.state["plan"] = SitePlan.model_validate_json(text)
     return ctx.state["plan"]
 
 

@@ -73,10 +73,10 @@ def edit_generating(ctx: JobContext) -> dict[str, Any]:
     path = ctx.meta_dir / EDIT_FILE
     if not path.is_file():
         raise SitegenError(f"{path} is missing", ErrorKind.USAGE, "Start the edit again with `sitegen edit`.")
-    edit = json.loads(path.read_text(encoding="utf-8"))
+    edit = read_json(path)
     ctx.state.setdefault("result", {})["changes"] = edit.get("changes", [])
     listed = ctx.meta_dir / "files.json"
-    before = set(json.loads(listed.read_text(encoding="utf-8"))) if listed.is_file() else set()
+    before = set(read_json(listed)) if listed.is_file() or listed.is_symlink() else set()
     if edit.get("mode") == "files":
         files = dict(edit.get("files") or {})
         after = (before | set(files)) - set(edit.get("delete") or [])
@@ -90,6 +90,15 @@ def edit_generating(ctx: JobContext) -> dict[str, Any]:
     removed = remove_stale(ctx.project_dir, before - after)
     save_json(listed, sorted(after))
     return {"files": len(written), "removed": len(removed)}
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file from the project's .sitegen folder, never read through a link or a FIFO a build left."""
+    try:
+        return json.loads(hostio.read_meta(path))
+    except hostio.UnsafePath as exc:
+        raise SitegenError(f"refusing to read {path}: {exc}", ErrorKind.USAGE,
+                           "Remove the link from the project's .sitegen folder and run the edit again.") from exc
 
 
 def remove_stale(project_dir: Path, paths: set[str]) -> list[str]:

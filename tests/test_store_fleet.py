@@ -269,3 +269,14 @@ def test_simultaneous_deliveries_of_one_job_run_it_once(store: Store, target: st
             p.join(60)
         assert got == ["busy"] * (n - 1) + ["run"], got
         assert store.get_job(job_id)["attempts"] == 1
+
+
+def test_an_unreachable_database_is_a_config_error_without_the_password() -> None:
+    from sitegen.errors import ErrorKind, SitegenError
+    from tests.fakes.fake_postgrest import free_port
+
+    started = time.monotonic()
+    with pytest.raises(SitegenError) as exc:
+        Store(f"postgresql://sitegen:Secret-pw-1@127.0.0.1:{free_port()}/sitegen?connect_timeout=2")
+    assert exc.value.kind == ErrorKind.CONFIG and "Secret-pw-1" not in str(exc.value)
+    assert "SITEGEN_DATABASE_URL" in exc.value.hint and time.monotonic() - started < 30

@@ -130,7 +130,7 @@ class PostgresDatabase:
             url, min_size=1, max_size=max_size, open=False, timeout=30,
             kwargs={"row_factory": dict_row, "autocommit": True},
         )
-        self.pool.open(wait=True, timeout=30)
+        self.pool.open(wait=True, timeout=10)  # an unreachable database is an error within seconds
 
     @contextmanager
     def tx(self) -> Iterator[Tx]:

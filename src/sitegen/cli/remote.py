@@ -7,12 +7,14 @@ Server-Sent Events by the same Terminal, and errors arrive with the CLI's kinds 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from sitegen.errors import usage
-from sitegen.pipeline import Event
+
+if TYPE_CHECKING:
+    from sitegen.pipeline import Event
 
 ServerOpt = Annotated[str | None, typer.Option(
     "--server", envvar="SITEGEN_SERVER", help="Run on a team server (`sitegen serve`) at this URL; "
@@ -41,6 +43,8 @@ def cli_detail(status: dict[str, Any]) -> dict[str, Any]:
 
 def to_event(raw: dict[str, Any]) -> Event | None:
     """A server event as the pipeline's Event, for the Terminal (CREATED and DONE are not drawn locally)."""
+    from sitegen.pipeline import Event  # noqa: PLC0415 — keeps `sitegen --help` fast
+
     stage, kind, detail = raw.get("stage", ""), raw.get("event"), raw.get("detail") or {}
     if stage in ("CREATED", "DONE"):
         return None

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.offline.planner import describe_detection, plan_offline
 from sitegen.offline.detect import KINDS, detect
 from sitegen.offline.palettes import contrast, palette_problems
-from sitegen.offline.planner import VARIANTS
+from sitegen.offline.planner import VARIANTS, describe_detection, plan_offline
 from sitegen.plan import SitePlan
 
 KIND_PROMPTS: dict[str, list[str]] = {

@@ -124,7 +124,9 @@ def seo_ts(lang: str) -> str:
         '  const home = page.slug === "";\n'
         "  const title = home ? page.title || site.name : page.title || page.navLabel;\n"
         "  const full = home ? title : `${title} · ${site.name}`;\n"
-        "  const description = page.description || site.description;\n"
+        "  // a one-line page description is too thin for a search snippet: the site's own reads better\n"
+        "  const thin = page.description.length < 50 && site.description.length > page.description.length;\n"
+        "  const description = thin ? site.description : page.description;\n"
         "  const url = absolute(page.route);\n"
         "  return {\n"
         "    title: home ? { absolute: title } : title,\n"

@@ -280,3 +280,13 @@ def test_an_unreachable_database_is_a_config_error_without_the_password() -> Non
         Store(f"postgresql://sitegen:Secret-pw-1@127.0.0.1:{free_port()}/sitegen?connect_timeout=2")
     assert exc.value.kind == ErrorKind.CONFIG and "Secret-pw-1" not in str(exc.value)
     assert "SITEGEN_DATABASE_URL" in exc.value.hint and time.monotonic() - started < 30
+
+
+def test_sitegen_worker_without_a_broker_is_bad_usage(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import run_cli
+
+    monkeypatch.delenv("SITEGEN_BROKER_URL", raising=False)
+    result = run_cli("worker", "--concurrency", "1", timeout=120)
+    assert result.returncode == 2 and "SITEGEN_BROKER_URL" in result.stderr and result.stdout == ""
+    bad = run_cli("worker", "--concurrency", "0", timeout=120)
+    assert bad.returncode == 2

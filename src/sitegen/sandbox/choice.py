@@ -17,9 +17,9 @@ from sitegen.sandbox.engine import docker_problem
 
 UNSANDBOXED_WARNING = ("warning: building on this machine WITHOUT a sandbox ({why}): the site's code runs "
                        "with your user's rights and can read your files and keys")
-NO_SANDBOX_HINT = ("Start Docker, install bubblewrap (Debian/Ubuntu: `apt-get install bubblewrap`), or pass "
-                   "--sandbox local (SITEGEN_SANDBOX=local) to build on this machine without a sandbox; then "
-                   "`sitegen resume JOB` (the files are kept).")
+NO_SANDBOX_HINT = ("Start Docker or install bubblewrap (Debian/Ubuntu: `apt-get install bubblewrap`), then "
+                   "`sitegen resume JOB` (the files are kept); or run again with --sandbox local "
+                   "(SITEGEN_SANDBOX=local) to build on this machine without a sandbox.")
 
 
 def sandboxed_local(settings: Settings) -> LocalBuilder | None:

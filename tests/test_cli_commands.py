@@ -37,7 +37,7 @@ def test_doctor_reports_each_check_as_json(tmp_path: Path) -> None:
     result = run_cli("doctor", "--json", cwd=tmp_path)
     data = json.loads(result.stdout)
     names = {c["name"] for c in data["checks"]}
-    assert {"python", "home", "node", "gemini key", "chromium", "git"} <= names
+    assert {"python", "home", "node", "bubblewrap", "gemini key", "chromium", "git"} <= names
     assert all(set(c) >= {"ok", "detail", "fix"} for c in data["checks"])
     assert result.returncode == (0 if data["ok"] else 1)
 
@@ -51,3 +51,4 @@ def test_doctor_fails_when_nothing_can_build(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "cannot build" in result.stdout
     assert "Install Node.js" in result.stdout
+    assert "bubblewrap (bwrap) is not installed" in result.stdout  # no bwrap on that PATH

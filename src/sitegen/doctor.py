@@ -11,6 +11,7 @@ from sitegen.config import Settings, redact_url
 from sitegen.deploy import REQUIRED
 from sitegen.deployers.tools import TOOLS, find_tool
 from sitegen.errors import SitegenError
+from sitegen.sandbox import bubblewrap
 from sitegen.sandbox.engine import clean_containers, doctor_report
 from sitegen.sandbox.errors import SandboxError
 from sitegen.verify.browser import find_chromium
@@ -45,6 +46,7 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
     out.append(Check("node", node_ok, f"node {node or 'missing'}, npm {npm or 'missing'}",
                      "Install Node.js 20+ (https://nodejs.org) for --sandbox local.", required=False))
     out.extend(docker_checks(settings, clean))
+    out.append(bubblewrap_check())
     out.append(Check("gemini key", bool(settings.gemini_api_key),
                      "GEMINI_API_KEY set" if settings.gemini_api_key else "not set (offline provider is used)",
                      "export GEMINI_API_KEY=… for real model generation"))
@@ -58,6 +60,15 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
     out.append(Check("git", bool(shutil.which("git")), shutil.which("git") or "not found",
                      "Install git so every version of a site is kept."))
     return out
+
+
+def bubblewrap_check() -> Check:
+    """Whether local builds of model-written code can run sandboxed (without Docker)."""
+    problem = bubblewrap.problem()
+    return Check("bubblewrap", problem is None,
+                 "local builds run sandboxed (no network, only the project writable)" if problem is None else problem,
+                 "Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) so model-written sites can be "
+                 "built without Docker.")
 
 
 def docker_checks(settings: Settings, clean: bool = False) -> list[Check]:

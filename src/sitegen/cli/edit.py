@@ -69,13 +69,19 @@ def _snapshot_before(term: Any, path: Path) -> None:
         term.info(f"[yellow]Warning:[/] {exc.message}; this edit cannot be undone. {exc.hint}")
 
 
-def _check_offline_edit(settings: Any, provider: str, models: list[str], path: Path, text: str) -> None:
-    """With the offline provider, an edit it cannot do is bad input (exit 2) before any job starts."""
+def _check_offline_edit(settings: Any, provider: str, models: list[str], path: Path, text: str,
+                        sandbox: str | None = None) -> None:
+    """Before any job starts: a provider with no key, or an edit the offline provider cannot do, is bad
+    input (exit 2); a model's edit with no sandbox to build it in is refused (exit 1)."""
     from sitegen.providers.registry import choose, require_keys
 
     chosen, _ = choose(settings, provider)
     require_keys(settings, chosen)  # a provider with no key is bad usage, before any job starts
     if chosen != "offline":
+        if sandbox != "none":
+            from sitegen.sandbox.choice import select_builder  # noqa: PLC0415
+
+            select_builder(settings, sandbox, offline=False)  # refuses before a paid call
         return
     from sitegen.hostio import read_meta
     from sitegen.offline.edit import apply_edit_offline
@@ -121,7 +127,7 @@ def edit_cmd(
             f"{path} has no .sitegen/plan.json to edit",
             "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
         )
-    _check_offline_edit(settings, provider, model or [], path, text)
+    _check_offline_edit(settings, provider, model or [], path, text, sandbox)
     lock_project(settings.home, path)  # a second process on this folder gets exit 2
     _snapshot_before(term, path)
     options = {

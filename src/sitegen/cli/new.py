@@ -65,7 +65,12 @@ def new_cmd(
     settings, store = context({"sandbox": sandbox})
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
-    require_keys(settings, choose(settings, provider)[0])  # bad usage: before anything is written
+    chosen = choose(settings, provider)[0]
+    require_keys(settings, chosen)  # bad usage: before anything is written
+    if chosen != "offline" and sandbox != "none":  # model code: refused before a paid call when nothing sandboxes it
+        from sitegen.sandbox.choice import select_builder  # noqa: PLC0415
+
+        select_builder(settings, sandbox, offline=False)
     if deploy:
         from sitegen.deploy import check_target_config  # noqa: PLC0415
 

@@ -1,11 +1,12 @@
 // sitegen's web page: plain ES module, no framework. Talks to the team server's API with
 // `Authorization: Bearer <token>`; the token lives in this tab's sessionStorage, never in a URL.
 const TOKEN_KEY = "sitegen.token";
-const STAGES = ["PLANNING", "GENERATING", "CHECKING", "BUILDING", "VERIFYING", "DEPLOYING"];
+const META_STAGES = new Set(["CREATED", "DONE", "FAILED"]);  // job states the pipeline records as stages
 const main = document.getElementById("main");
 const announcer = document.getElementById("announce");
 let config = null;
-let cleanup = [];  // things to stop when the page changes (streams, timers, object URLs)
+let cleanup = [];
+let routeGen = 0;  // bumped on every navigation: a page still loading for an older one must not draw  // things to stop when the page changes (streams, timers, object URLs)
 
 // -- small helpers -------------------------------------------------------------------------------
 function h(tag, attrs = {}, ...children) {
@@ -90,12 +91,13 @@ function signOut(message) {
 
 function signInPage() {
   const status = h("div", { "aria-live": "polite" });
-  const tokenInput = h("input", { id: "token", type: "password", autocomplete: "off", required: true, spellcheck: "false" });
+  const tokenInput = h("input", { id: "token", type: "password", autocomplete: "off", required: true, spellcheck: "false", "aria-describedby": "token-help" });
   const tokenForm = h("form", { onsubmit: async (ev) => {
     ev.preventDefault();
     await useToken(tokenInput.value.trim(), status);
   } },
-  h("label", { for: "token" }, "API token", h("small", { text: "Made with `sitegen token create NAME` (starts with sgt_)." })),
+  h("label", { for: "token" }, "API token"),
+  h("p", { id: "token-help", class: "help", text: "Made with `sitegen token create NAME` (starts with sgt_)." }),
   tokenInput,
   h("div", { class: "actions" }, h("button", { type: "submit" }, "Sign in with a token")));
   const parts = [h("section", { class: "panel", "aria-labelledby": "tok-h" }, h("h2", { id: "tok-h", text: "Use an API token" }), tokenForm)];
@@ -128,14 +130,15 @@ function supabaseForm(status) {
 
 async function useToken(value, status) {
   if (!value) return;
-  sessionStorage.setItem(TOKEN_KEY, value);
-  try {
-    await api("/projects");
-  } catch (err) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    status.replaceChildren(errorBox(err.status === 401 ? { message: "That token was not accepted.", hint: "Check it, or make a new one with `sitegen token create NAME`." } : err));
+  const res = await fetch("/projects", { headers: { Authorization: `Bearer ${value}` } }).catch(() => null);
+  if (!res || !res.ok) {
+    const body = res ? await res.json().catch(() => null) : null;
+    status.replaceChildren(errorBox(res && res.status === 401
+      ? { message: "That token was not accepted.", hint: "Check it, or make a new one with `sitegen token create NAME`." }
+      : new ApiError(res ? res.status : 0, body)));
     return;
   }
+  sessionStorage.setItem(TOKEN_KEY, value);
   await startSession();
   document.getElementById("nav").hidden = false;
   announce("Signed in");
@@ -144,8 +147,10 @@ async function useToken(value, status) {
 
 // -- projects ------------------------------------------------------------------------------------
 async function projectsPage() {
+  const gen = routeGen;
   show("Your sites", h("p", { class: "muted", text: "Loading your sites…" }));
   const { projects } = await api("/projects");
+  if (gen !== routeGen) return;
   if (!projects.length) {
     show("Your sites", h("p", {}, "No sites yet. ", h("a", { href: "#/new" }, "Make your first site"), "."));
     return;
@@ -173,6 +178,10 @@ async function cardShot(p, box) {
 }
 
 // -- new site --------------------------------------------------------------------------------------
+function field(id, text, control) {
+  return h("div", { class: "field" }, h("label", { for: id, text }), control);
+}
+
 function options(values, labels = {}) {
   return values.map((v) => h("option", { value: v }, labels[v] || v));
 }
@@ -195,14 +204,15 @@ function newPage() {
       location.hash = `#/jobs/${job.job_id}`;
     } catch (err) { status.replaceChildren(errorBox(err)); button.disabled = false; }
   } },
-  h("label", { for: "prompt" }, "Describe the site", h("small", { text: "One sentence: who it is for, what it offers, where." })),
-  h("textarea", { id: "prompt", name: "prompt", required: true, maxlength: "10000", placeholder: "A coffee shop in Porto called Luz with a menu and opening hours" }),
+  h("label", { for: "prompt" }, "Describe the site"),
+  h("textarea", { id: "prompt", name: "prompt", required: true, maxlength: "10000", "aria-describedby": "prompt-help", placeholder: "A coffee shop in Porto called Luz with a menu and opening hours" }),
+  h("p", { id: "prompt-help", class: "help", text: "One sentence: who it is for, what it offers, where." }),
   h("div", { class: "row" },
-    h("label", { for: "name" }, "Name (optional)", h("input", { id: "name", name: "name", maxlength: "120" })),
-    h("label", { for: "provider" }, "Provider", h("select", { id: "provider", name: "provider" }, options(c.providers))),
-    h("label", { for: "sandbox" }, "Build sandbox", h("select", { id: "sandbox", name: "sandbox" }, h("option", { value: "" }, "server default"), options(c.sandboxes))),
-    h("label", { for: "deploy" }, "Deploy to", h("select", { id: "deploy", name: "deploy" }, h("option", { value: "" }, "do not deploy"), options(c.targets))),
-    h("label", { for: "verify" }, "Check in a browser", h("select", { id: "verify", name: "verify" }, options(["", "yes", "no"], { "": "server default", yes: "yes", no: "no" })))),
+    field("name", "Name (optional)", h("input", { id: "name", name: "name", maxlength: "120" })),
+    field("provider", "Provider", h("select", { id: "provider", name: "provider" }, options(c.providers))),
+    field("sandbox", "Build sandbox", h("select", { id: "sandbox", name: "sandbox" }, h("option", { value: "" }, "server default"), options(c.sandboxes))),
+    field("deploy", "Deploy to", h("select", { id: "deploy", name: "deploy" }, h("option", { value: "" }, "do not deploy"), options(c.targets))),
+    field("verify", "Check in a browser", h("select", { id: "verify", name: "verify" }, options(["", "yes", "no"], { "": "server default", yes: "yes", no: "no" })))),
   h("div", { class: "actions" }, h("button", { type: "submit" }, "Make the site")));
   show("New site", h("div", { class: "panel" }, form), status);
 }
@@ -223,7 +233,9 @@ function setStage(li, state, text) {
 }
 
 async function jobPage(jobId) {
+  const gen = routeGen;
   let st = await api(`/status/${jobId}`);
+  if (gen !== routeGen) return;
   const stages = h("ol", { class: "stages", "aria-label": "Stages" });
   const rows = new Map();
   const row = (name) => {
@@ -257,11 +269,12 @@ async function jobPage(jobId) {
   };
   fill(st);
   const onEvent = (e) => {
-    if (e.event === "start" && e.stage !== "CREATED") {
+    if (e.event === "start" && !META_STAGES.has(e.stage)) {
       running.set(e.stage, Date.now() - Math.max(0, Date.now() / 1000 - e.at) * 1000);
       setStage(row(e.stage), "running", "running");
+      badge.className = "badge running"; badge.textContent = "running";
       announce(`${e.stage.toLowerCase()} started`);
-    } else if ((e.event === "end" || e.event === "fail") && e.stage !== "CREATED") {
+    } else if ((e.event === "end" || e.event === "fail") && !META_STAGES.has(e.stage)) {
       running.delete(e.stage);
       const ok = e.event === "end";
       setStage(row(e.stage), ok ? "done" : "failed", `${ok ? "" : "failed after "}${secs(e.duration || 0)}`);
@@ -278,8 +291,9 @@ async function jobPage(jobId) {
   const ctrl = new AbortController();
   cleanup.push(() => ctrl.abort());
   await stream(`/jobs/${jobId}/events`, onEvent, ctrl.signal);
-  if (ctrl.signal.aborted) return;
+  if (ctrl.signal.aborted || gen !== routeGen) return;
   st = await api(`/status/${jobId}`);
+  if (gen !== routeGen) return;
   fill(st);
   if (!lines.length && st.logs) log.textContent = st.logs;
   if (st.status === "done") main.querySelector("p").append(" ", h("a", { href: `#/projects/${st.project_id}`, class: "button" }, "See the site"));
@@ -322,11 +336,13 @@ async function stream(path, onEvent, signal) {
 
 // -- project view ------------------------------------------------------------------------------------
 async function projectPage(projectId) {
+  const gen = routeGen;
   const { projects } = await api("/projects");
   const p = projects.find((x) => x.project_id === projectId);
   if (!p) throw new ApiError(404, { error: { message: "No such project.", hint: "It is not one of yours, or it was removed." } });
   const st = p.last_job_id ? await api(`/status/${p.last_job_id}`) : null;
   const hist = await api(`/projects/${projectId}/history`).catch(() => ({ versions: [] }));
+  if (gen !== routeGen) return;
   const busy = ["running", "queued"].includes(p.last_status);
   const status = h("div");
   const shots = (st && st.result.screenshots) || [];
@@ -371,8 +387,8 @@ function editSection(p, busy, status) {
       location.hash = `#/jobs/${job.job_id}`;
     } catch (err) { status.replaceChildren(errorBox(err)); }
   } },
-  h("label", { for: "instruction" }, "What should change?", h("textarea", { id: "instruction", name: "instruction", required: true, maxlength: "4000", placeholder: "Make it green" })),
-  h("label", { for: "edit-provider" }, "Provider", h("select", { id: "edit-provider", name: "provider" }, options((config && config.providers) || ["auto"]))),
+  field("instruction", "What should change?", h("textarea", { id: "instruction", name: "instruction", required: true, maxlength: "4000", placeholder: "Make it green" })),
+  field("edit-provider", "Provider", h("select", { id: "edit-provider", name: "provider" }, options((config && config.providers) || ["auto"]))),
   h("div", { class: "actions" }, h("button", { type: "submit", disabled: busy }, "Edit the site")));
   return h("section", { class: "panel" }, h("h2", { text: "Edit" }), form);
 }
@@ -388,7 +404,7 @@ function deploySection(p, busy, status, built) {
       location.hash = `#/jobs/${job.job_id}`;
     } catch (err) { status.replaceChildren(errorBox(err)); }
   } },
-  h("label", { for: "target" }, "Target", select),
+  field("target", "Target", select),
   h("div", { class: "actions" }, h("button", { type: "submit", disabled: busy }, "Deploy")),
   built ? null : h("p", { class: "help", text: "Deploying needs a built site." }));
   return h("section", { class: "panel" }, h("h2", { text: "Deploy" }), form);
@@ -421,6 +437,8 @@ async function download(p, status) {
 // -- router ----------------------------------------------------------------------------------------
 async function route() {
   for (const stop of cleanup.splice(0)) stop();
+  routeGen += 1;
+  const gen = routeGen;
   const hash = location.hash.replace(/^#/, "") || "/";
   if (!token()) { signInPage(); return; }
   document.getElementById("nav").hidden = false;
@@ -432,7 +450,7 @@ async function route() {
     else if ((m = hash.match(/^\/projects\/([\w-]+)$/))) await projectPage(m[1]);
     else show("Not found", h("p", {}, "No such page. ", h("a", { href: "#/" }, "Your sites")));
   } catch (err) {
-    if (err.status === 401) return;
+    if (err.status === 401 || gen !== routeGen) return;
     show(err.status === 404 ? "Not found" : "Something went wrong", errorBox(err), h("p", {}, h("a", { href: "#/" }, "Back to your sites")));
   }
 }

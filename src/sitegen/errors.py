@@ -5,6 +5,7 @@ Library code raises ``SitegenError``; only ``cli.py`` renders it and chooses the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 
@@ -64,6 +65,13 @@ class SitegenError(Exception):
 
 def usage(message: str, hint: str | None = None) -> SitegenError:
     return SitegenError(message, ErrorKind.USAGE, hint)
+
+
+def check_choice(value: str | None, choices: Iterable[str], how: str, what: str) -> None:
+    """A value outside its registry's names is bad input: "unknown <what> 'x'", and the names."""
+    names = tuple(choices)
+    if value and value not in names:
+        raise usage(f"unknown {what} {value!r}", f"{how} takes one of: {', '.join(names)}.")
 
 
 def not_found(message: str, hint: str | None = None) -> SitegenError:

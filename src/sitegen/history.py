@@ -366,3 +366,19 @@ def _prune_builds(folder: Path, keep: int = KEEP_BUILDS) -> None:
     )
     for old in builds[keep:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def snapshot_before_edit(project_dir: Path) -> SitegenError | None:
+    """Keep the current files as a version before an edit changes them (also for a project made
+    without git, or changed outside sitegen). Without git, returns that error for the caller to
+    warn about (the edit cannot be undone); any other git problem is raised."""
+    try:
+        if not is_repo(project_dir) or not head(project_dir):
+            commit(project_dir, "Snapshot before edit")
+        elif dirty(project_dir):
+            commit(project_dir, "Changes made outside sitegen")
+    except SitegenError as exc:
+        if "git is not installed" not in exc.message:
+            raise
+        return exc
+    return None

@@ -142,4 +142,44 @@ def make_pipeline(settings: Settings, store: Store, emit: EventSink) -> Pipeline
     return pipeline
 
 
-__all__ = ["check_out_dir", "default_slug", "lock_project", "make_pipeline", "prepare_new_job", "slugify"]
+def refuse_unsandboxed_model(settings: Settings, provider: str, sandbox: str | None) -> None:
+    """A model provider's site with no sandbox to build it in is refused before any paid call (exit 1)."""
+    if provider != "offline" and sandbox != "none":
+        from sitegen.sandbox.choice import select_builder  # noqa: PLC0415 — probes Docker and bubblewrap
+
+        select_builder(settings, sandbox, offline=False)
+
+
+def check_edit(settings: Settings, provider: str, path: Path, text: str, sandbox: str | None = None,
+               *, check_sandbox: bool = True) -> None:
+    """Before an edit job starts: a provider with no key, or an edit the offline provider cannot do,
+    is bad input (exit 2); with ``check_sandbox``, a model's edit with no sandbox is refused (exit 1)."""
+    from sitegen.hostio import read_meta  # noqa: PLC0415
+    from sitegen.offline.edit import apply_edit_offline  # noqa: PLC0415
+    from sitegen.plan import SitePlan  # noqa: PLC0415
+    from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
+
+    chosen, _ = choose(settings, provider)
+    require_keys(settings, chosen)
+    if chosen != "offline":
+        if check_sandbox:
+            refuse_unsandboxed_model(settings, chosen, sandbox)
+        return
+    plan_file = path / ".sitegen" / "plan.json"
+    try:
+        plan = SitePlan.model_validate_json(read_meta(plan_file))
+    except (OSError, ValueError) as exc:
+        raise usage(f"cannot read {plan_file}: {exc}".splitlines()[0]) from exc
+    apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
+
+
+__all__ = [
+    "check_edit",
+    "check_out_dir",
+    "default_slug",
+    "lock_project",
+    "make_pipeline",
+    "prepare_new_job",
+    "refuse_unsandboxed_model",
+    "slugify",
+]

@@ -11,7 +11,7 @@ import inspect
 import signal
 import sys
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sitegen.deployers import TARGETS
-from sitegen.errors import ErrorKind, SitegenError, usage
+from sitegen.errors import ErrorKind, SitegenError, check_choice, usage
 from sitegen.providers import PROVIDER_NAMES
 from sitegen.sandbox import SANDBOXES
 
@@ -44,13 +44,6 @@ SandboxOpt = Annotated[str | None, typer.Option(help=f"{', '.join(SANDBOXES)}.")
 DeployOpt = Annotated[str | None, typer.Option(help=f"Deploy when built: {', '.join(TARGETS)}.")]
 VerifyOpt = Annotated[bool | None, typer.Option("--verify/--no-verify", help="Check pages in Chromium.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show build output.")]
-
-
-def check_choice(value: str | None, choices: Iterable[str], flag: str, what: str) -> None:
-    """A value outside its registry's names is bad usage (exit 2): "unknown <what> 'x'"."""
-    names = tuple(choices)
-    if value and value not in names:
-        raise usage(f"unknown {what} {value!r}", f"Use {flag} {', '.join(names)}.")
 
 
 def check_job_options(provider: str, sandbox: str | None, deploy: str | None) -> None:

@@ -55,43 +55,11 @@ def project_dir(project: dict[str, Any]) -> Path:
 
 
 def _snapshot_before(term: Any, path: Path) -> None:
-    """Keep the current files as a version before changing them (also for projects made without git)."""
-    from sitegen import history
+    """Keep the current files as a version before changing them; warn when git is missing."""
+    from sitegen.history import snapshot_before_edit  # noqa: PLC0415
 
-    try:
-        if not history.is_repo(path) or not history.head(path):
-            history.commit(path, "Snapshot before edit")
-        elif history.dirty(path):
-            history.commit(path, "Changes made outside sitegen")
-    except SitegenError as exc:
-        if "git is not installed" not in exc.message:
-            raise
-        term.info(f"[yellow]Warning:[/] {exc.message}; this edit cannot be undone. {exc.hint}")
-
-
-def _check_offline_edit(settings: Any, provider: str, models: list[str], path: Path, text: str,
-                        sandbox: str | None = None) -> None:
-    """Before any job starts: a provider with no key, or an edit the offline provider cannot do, is bad
-    input (exit 2); a model's edit with no sandbox to build it in is refused (exit 1)."""
-    from sitegen.providers.registry import choose, require_keys
-
-    chosen, _ = choose(settings, provider)
-    require_keys(settings, chosen)  # a provider with no key is bad usage, before any job starts
-    if chosen != "offline":
-        if sandbox != "none":
-            from sitegen.sandbox.choice import select_builder  # noqa: PLC0415
-
-            select_builder(settings, sandbox, offline=False)  # refuses before a paid call
-        return
-    from sitegen.hostio import read_meta
-    from sitegen.offline.edit import apply_edit_offline
-    from sitegen.plan import SitePlan
-
-    try:
-        plan = SitePlan.model_validate_json(read_meta(path / ".sitegen" / "plan.json"))
-    except (OSError, ValueError) as exc:
-        raise usage(f"cannot read {path / '.sitegen' / 'plan.json'}: {exc}".splitlines()[0]) from exc
-    apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
+    if (missing := snapshot_before_edit(path)) is not None:
+        term.info(f"[yellow]Warning:[/] {missing.message}; this edit cannot be undone. {missing.hint}")
 
 
 @app.command("edit")
@@ -127,7 +95,9 @@ def edit_cmd(
             f"{path} has no .sitegen/plan.json to edit",
             "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
         )
-    _check_offline_edit(settings, provider, model or [], path, text, sandbox)
+    from sitegen.jobs import check_edit  # noqa: PLC0415
+
+    check_edit(settings, provider, path, text, sandbox)
     lock_project(settings.home, path)  # a second process on this folder gets exit 2
     _snapshot_before(term, path)
     options = {

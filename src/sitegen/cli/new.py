@@ -54,7 +54,7 @@ def new_cmd(
 ) -> int:
     """Plan, write, check and build a site from one sentence."""
     from sitegen.config import verify_option  # noqa: PLC0415
-    from sitegen.jobs import prepare_new_job  # noqa: PLC0415
+    from sitegen.jobs import prepare_new_job, refuse_unsandboxed_model  # noqa: PLC0415
 
     prompt = validate_prompt(prompt)
     name = validate_name(name)
@@ -67,10 +67,7 @@ def new_cmd(
 
     chosen = choose(settings, provider)[0]
     require_keys(settings, chosen)  # bad usage: before anything is written
-    if chosen != "offline" and sandbox != "none":  # model code: refused before a paid call when nothing sandboxes it
-        from sitegen.sandbox.choice import select_builder  # noqa: PLC0415
-
-        select_builder(settings, sandbox, offline=False)
+    refuse_unsandboxed_model(settings, chosen, sandbox)  # before a paid call: model code needs a sandbox
     if deploy:
         from sitegen.deploy import check_target_config  # noqa: PLC0415
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.deployers import TARGETS
-from sitegen.errors import SitegenError, not_found, usage
+from sitegen.errors import SitegenError, check_choice, not_found, usage
 from sitegen.providers import PROVIDER_NAMES
 from sitegen.sandbox import SANDBOXES
 from sitegen.server.models import ApiError, DeployIn, EditIn, GenerateIn
@@ -118,11 +118,6 @@ def busy(project: dict[str, Any]) -> None:
 
 
 # -- the checks `sitegen new/edit/deploy` make --------------------------------------------------
-def check_choice(value: str | None, choices: tuple[str, ...], field: str, what: str) -> None:
-    if value and value not in choices:
-        raise usage(f"unknown {what} {value!r}", f"Use {field}: {', '.join(choices)}.")
-
-
 def check_options(settings: Any, provider: str, sandbox: str | None, deploy: str | None) -> None:
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
@@ -158,6 +153,8 @@ def new_job(settings: Any, store: Any, owner: str, body: GenerateIn) -> tuple[st
 def edit_job(settings: Any, store: Any, owner: str, project: dict[str, Any], body: EditIn) -> str:
     """Records for POST /projects/{id}/edit, after the CLI's checks and a snapshot of the files."""
     from sitegen.config import verify_option  # noqa: PLC0415
+    from sitegen.history import snapshot_before_edit  # noqa: PLC0415
+    from sitegen.jobs import check_edit  # noqa: PLC0415
 
     text = " ".join(body.instruction.split())
     if not text or "\x00" in text:
@@ -167,41 +164,11 @@ def edit_job(settings: Any, store: Any, owner: str, project: dict[str, Any], bod
     if not (path / ".sitegen" / "plan.json").is_file():
         raise usage(f"project {project['name']!r} has no .sitegen/plan.json to edit",
                     "Finish the project first (POST /jobs/{id}/resume), or make a new one.")
-    check_offline_edit(settings, body.provider, path, text)
-    snapshot_before(path)
+    check_edit(settings, body.provider, path, text, check_sandbox=False)  # workers may build elsewhere
+    snapshot_before_edit(path)
     options = {"provider": body.provider, "models": body.models, "sandbox": body.sandbox or settings.sandbox,
                "deploy": body.deploy, "verify": verify_option(body.verify, settings)}
     return store.create_job(project["id"], text, "edit", options, owner=owner, status=QUEUED)
-
-
-def check_offline_edit(settings: Any, provider: str, path: Path, text: str) -> None:
-    from sitegen.providers.registry import choose  # noqa: PLC0415
-
-    if choose(settings, provider)[0] != "offline":
-        return
-    from sitegen.hostio import read_file  # noqa: PLC0415
-    from sitegen.offline.edit import apply_edit_offline  # noqa: PLC0415
-    from sitegen.plan import SitePlan  # noqa: PLC0415
-
-    try:
-        plan = SitePlan.model_validate_json(read_file(path, ".sitegen/plan.json", 2_000_000))
-    except (OSError, ValueError) as exc:
-        raise usage(f"cannot read the project's plan: {exc}".splitlines()[0]) from exc
-    apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
-
-
-def snapshot_before(path: Path) -> None:
-    """Keep the current files as a version before an edit changes them (as `sitegen edit` does)."""
-    from sitegen import history  # noqa: PLC0415
-
-    try:
-        if not history.is_repo(path) or not history.head(path):
-            history.commit(path, "Snapshot before edit")
-        elif history.dirty(path):
-            history.commit(path, "Changes made outside sitegen")
-    except SitegenError as exc:
-        if "git is not installed" not in exc.message:
-            raise
 
 
 def deploy_job(settings: Any, store: Any, owner: str, project: dict[str, Any], body: DeployIn) -> str:

@@ -34,7 +34,7 @@ sitegen_install_deploy_tools() {
 import sys
 from pathlib import Path
 
-from sitegen.deploy.tools import TOOLS, ensure_tool, installed_binary, tools_dir
+from sitegen.deployers.tools import TOOLS, ensure_tool, installed_binary, tools_dir
 
 home = Path(".")
 for name in ("vercel", "netlify"):

@@ -17,18 +17,19 @@ cache; runs of BEFORE and AFTER alternate so both see the same load. Numbers are
 
     SITEGEN_BUILD_IMAGE=sitegen-test-node:20 python bench/bench_build.py [--runs N] [--sandbox docker,local]
 
-Measured 2026-12-01 on the shared 2-core machine while ~5 engineers ran tests (load average 14-20,
-so a 1-CPU container got a small share of a core and wall times are inflated several times over):
+Measured 2026-12-01 on the shared 2-core machine while other engineers ran tests, so a 1-CPU
+container got only part of a core; wall times are inflated (first run at load average 14-20, second
+at 4-7):
 
-    wall (s)                       docker BEFORE  AFTER    local BEFORE  AFTER
-    warm new, whole                      246.8    145.6          108.0   25.2
-    warm new, BUILDING                   221.4    124.3           86.2   16.8
-      compile                             92.0     82.0           51.0   10.3
-      type check (next build's own)       98.0      -             23.2     -
-    rebuild after `edit`, BUILDING       202.5     81.6           25.2    9.5
-    hand edit (tsc runs), BUILDING         -      168.6             -     39.8
+    wall (s), load 4-7 (load 14-20)       docker BEFORE   AFTER        local BEFORE   AFTER
+    warm new, whole                       36.7 (246.8)    25.1 (145.6)   27.1 (108.0)  24.4 (25.2)
+    warm new, BUILDING                    30.4 (221.4)    17.4 (124.3)   18.7  (86.2)  16.3 (16.8)
+      compile                             17.0  (92.0)     8.6  (82.0)    7.6  (51.0)   9.2 (10.3)
+      type check (next build's own)        9.1  (98.0)       -             8.6  (23.2)     -
+    rebuild after `edit`, BUILDING        20.0 (202.5)    11.9  (81.6)   14.4  (25.2)   8.2  (9.5)
+    hand edit (tsc runs), whole build       -             25.3 (168.6)     -            20.4 (39.8)
 
-CPU seconds (user + system of next build and its workers; what 1 CPU has to do, little
+CPU seconds (user + system of next build and its workers, by hand with /usr/bin/time; what 1 CPU has to do, little
 affected by load), same coffee-shop site, host Node:
 
     new, BEFORE (no cache, next build type-checks)              27.0
@@ -93,19 +94,16 @@ def sitegen(src: Path, home: Path, args: list[str], cwd: Path, sandbox: str) -> 
            "SITEGEN_PROVIDER": "offline"}
     for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
         env.pop(var, None)
-    started, cpu = time.perf_counter(), os.times()
+    started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "sitegen", *args, "--json"], cwd=cwd, env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    after = os.times()
     try:
         data = json.loads(done.stdout)
     except ValueError:
         sys.exit(f"sitegen {' '.join(args)} printed no JSON ({done.returncode}):\n{done.stderr[-3000:]}")
     if data.get("status") != "done":
         sys.exit(f"sitegen {' '.join(args)} failed: {data.get('error')}\n{done.stderr[-3000:]}")
-    if sandbox != "docker":  # CPU seconds of sitegen and every process it waited for (node, tsc, bwrap)
-        data["_cpu"] = after.children_user + after.children_system - cpu.children_user - cpu.children_system
     return seconds, data
 
 
@@ -132,15 +130,10 @@ def job_breakdown(home: Path, data: dict, project: Path) -> dict[str, float]:
 def one_round(name: str, src: Path, home: Path, sandbox: str, work: Path, index: int) -> dict[str, dict]:
     project = work / f"{name}-{sandbox}-{index}"
     wall, data = sitegen(src, home, ["new", PROMPT, "--out", str(project)], work, sandbox)
-    new = {"wall": wall, **job_breakdown(home, data, project), **cpu_of(data)}
+    new = {"wall": wall, **job_breakdown(home, data, project)}
     wall, data = sitegen(src, home, ["edit", str(project), EDIT], work, sandbox)
-    edit = {"wall": wall, **job_breakdown(home, data, project), **cpu_of(data)}
+    edit = {"wall": wall, **job_breakdown(home, data, project)}
     return {"new": new, "edit": edit, "project": {"path": str(project)}}
-
-
-def cpu_of(data: dict) -> dict[str, float]:
-    """Local runs: CPU seconds used (user + system), which a busy machine inflates far less than wall time."""
-    return {"cpu (local only)": round(data["_cpu"], 2)} if "_cpu" in data else {}
 
 
 def hand_edit_rebuild(project: Path, home: Path, sandbox: str) -> dict[str, float]:
@@ -167,7 +160,7 @@ def median(rows: list[dict[str, float]]) -> dict[str, float]:
 
 
 def show(title: str, before: dict[str, float] | None, after: dict[str, float]) -> None:
-    keys = ["wall", "cpu (local only)", "stage BUILDING", "stage VERIFYING", *STEP_KEYS]
+    keys = ["wall", "stage BUILDING", "stage VERIFYING", *STEP_KEYS]
     print(f"  {title}")
     print(f"    {'':24} {'BEFORE':>8} {'AFTER':>8}")
     for k in keys:

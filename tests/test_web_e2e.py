@@ -68,6 +68,7 @@ def check_page(page, name: str) -> None:
         assert overflow <= 0, f"{name} scrolls sideways at {label} ({overflow} px)"
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(Path(SHOTS) / f"{name}-{label}.png"))
     page.set_viewport_size(WIDTHS["desktop"])
 
@@ -153,7 +154,7 @@ def test_the_web_page_makes_shows_edits_and_undoes_a_site(warm_home: Path, tmp_p
             for alt in ("on a desktop screen", "on a phone"):
                 img = page.get_by_role("img", name=re.compile(alt))
                 img.wait_for()
-                assert img.evaluate("i => i.complete && i.naturalWidth > 100"), alt
+                assert img.evaluate("i => i.decode().then(() => i.naturalWidth)") > 100, alt
             assert "Accessibility: critical" in page.locator("table.counts").inner_text()
             page.get_by_text("Generate: a bakery in Lyon").wait_for()
             check_page(page, "project")

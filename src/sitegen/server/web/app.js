@@ -62,7 +62,7 @@ function show(heading, ...content) {
 }
 
 async function imageFrom(path, alt) {
-  const img = h("img", { alt, loading: "lazy" });
+  const img = h("img", { alt });
   try {
     const res = await api(path, { raw: true });
     const url = URL.createObjectURL(await res.blob());
@@ -280,7 +280,7 @@ async function jobPage(jobId) {
       setStage(row(e.stage), ok ? "done" : "failed", `${ok ? "" : "failed after "}${secs(e.duration || 0)}`);
       announce(`${e.stage.toLowerCase()} ${ok ? "done" : "failed"}`);
     } else if (e.event === "log" || e.event === "info") {
-      const text = e.detail.text || e.detail.message || "";
+      const text = String(e.detail.text || e.detail.message || "").replace(/\s+$/, "");
       if (text) { lines.push(text); if (lines.length > 300) lines.shift(); log.textContent = lines.join("\n"); log.scrollTop = log.scrollHeight; }
     } else if (e.event === "status") {
       for (const name of running.keys()) setStage(row(name), "failed", "stopped");

@@ -272,7 +272,7 @@ async function jobPage(jobId) {
     if (e.event === "start" && !META_STAGES.has(e.stage)) {
       running.set(e.stage, Date.now() - Math.max(0, Date.now() / 1000 - e.at) * 1000);
       setStage(row(e.stage), "running", "running");
-      badge.className = "badge running"; badge.textContent = "running";
+      if (["queued", "running"].includes(st.status)) { badge.className = "badge running"; badge.textContent = "running"; }
       announce(`${e.stage.toLowerCase()} started`);
     } else if ((e.event === "end" || e.event === "fail") && !META_STAGES.has(e.stage)) {
       running.delete(e.stage);
@@ -285,6 +285,7 @@ async function jobPage(jobId) {
     } else if (e.event === "status") {
       for (const name of running.keys()) setStage(row(name), "failed", "stopped");
       running.clear();
+      badge.className = `badge ${e.detail.status}`; badge.textContent = e.detail.status;
       announce(`Job ${e.detail.status}`);
     }
   };

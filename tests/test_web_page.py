@@ -130,3 +130,43 @@ def test_errors_are_shown_with_their_hints() -> None:
             check_page(page, "job-failed")
         finally:
             browser.close()
+
+
+def test_the_page_works_from_the_keyboard() -> None:
+    need(Path(CHROMIUM).exists(), "chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with live_server(workers=1) as live, sync_playwright() as pw:
+        token = live.add_user("alice")
+        browser = launch(pw)
+        try:
+            page = browser.new_context().new_page()
+            page.goto(f"{live.url}/app/")
+            page.get_by_role("heading", name="Sign in").wait_for()
+            focused = "document.activeElement.id || document.activeElement.textContent"
+            assert page.evaluate("document.activeElement.id") == "main"  # each page takes the focus
+            page.keyboard.press("Tab")
+            assert page.evaluate(focused) == "token"
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # visible focus
+            for _ in range(3):
+                page.keyboard.press("Shift+Tab")
+                if page.evaluate(focused) == "Skip to content":
+                    break
+            assert page.evaluate(focused) == "Skip to content"
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            assert page.evaluate(focused) == "token"
+            page.keyboard.type(token)
+            page.keyboard.press("Enter")
+            page.get_by_role("heading", name="Your sites").wait_for()
+            assert page.evaluate("document.activeElement.id") == "main"  # focus moves to the new page
+            for _ in range(3):
+                page.keyboard.press("Shift+Tab")
+                if page.evaluate(focused) == "New site":
+                    break
+            page.keyboard.press("Enter")
+            page.get_by_role("heading", name="New site").wait_for()
+            page.keyboard.press("Tab")
+            assert page.evaluate(focused) == "prompt"
+        finally:
+            browser.close()

@@ -53,10 +53,11 @@ def test_the_page_and_its_assets_are_served_with_a_strict_policy(served) -> None
         csp = page.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "connect-src 'self'" in csp
         assert '<script type="module" src="/app/app.js">' in page.text and "http" not in page.text.split("<body")[0]
-        for name, kind in (("app.js", "text/javascript"), ("app.css", "text/css"), ("favicon.svg", "image/svg+xml")):
+        for name, kind in (("app.js", "text/javascript"), ("lib.js", "text/javascript"), ("app.css", "text/css"),
+                           ("favicon.svg", "image/svg+xml")):
             r = anon.get(f"/app/{name}")
             assert r.status_code == 200 and r.headers["content-type"].startswith(kind), name
-        js = anon.get("/app/app.js").text
+        js = anon.get("/app/app.js").text + anon.get("/app/lib.js").text
         assert "sessionStorage" in js and "localStorage" not in js and "https://" not in js  # no CDN
         for bad in ("/app/nope.js", "/app/..%2fapp.py", "/app/web.py"):
             assert anon.get(bad).status_code == 404, bad

@@ -40,6 +40,7 @@ from sitegen.server.models import JobAccepted
 from sitegen.verify.preview import resolve_path
 
 ASSETS = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
+          "lib.js": "text/javascript; charset=utf-8",
           "app.css": "text/css; charset=utf-8", "favicon.svg": "image/svg+xml"}
 COOKIE = "sitegen_sites"
 COOKIE_SECONDS = 8 * 3600

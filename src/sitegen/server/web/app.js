@@ -1,59 +1,16 @@
 // sitegen's web page: plain ES module, no framework. Talks to the team server's API with
 // `Authorization: Bearer <token>`; the token lives in this tab's sessionStorage, never in a URL.
-const TOKEN_KEY = "sitegen.token";
+import { ApiError, TOKEN_KEY, api, errorBox, field, h, onUnauthorized, options, secs, stream, token, when } from "./lib.js";
+
 const META_STAGES = new Set(["CREATED", "DONE", "FAILED"]);  // job states the pipeline records as stages
 const main = document.getElementById("main");
 const announcer = document.getElementById("announce");
 let config = null;
-let cleanup = [];
-let routeGen = 0;  // bumped on every navigation: a page still loading for an older one must not draw  // things to stop when the page changes (streams, timers, object URLs)
+let cleanup = [];  // things to stop when the page changes (streams, timers, object URLs)
+let routeGen = 0;  // bumped on every navigation: a page still loading for an older one must not draw
 
-// -- small helpers -------------------------------------------------------------------------------
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else if (k === "text") el.textContent = v;
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c);
-  return el;
-}
-const token = () => sessionStorage.getItem(TOKEN_KEY);
 const announce = (text) => { announcer.textContent = text; };
-const when = (t) => (t ? new Date(t * 1000).toLocaleString() : "—");
-const secs = (s) => (s === null || s === undefined ? "" : s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 const title = (text) => { document.title = `${text} · sitegen`; };
-
-class ApiError extends Error {
-  constructor(status, body) {
-    const e = (body && body.error) || {};
-    super(e.message || `HTTP ${status}`);
-    this.status = status; this.kind = e.kind || "error"; this.hint = e.hint || "";
-  }
-}
-
-async function api(path, opts = {}) {
-  const headers = { ...(opts.headers || {}) };
-  if (token()) headers.Authorization = `Bearer ${token()}`;
-  if (opts.json !== undefined) { headers["Content-Type"] = "application/json"; opts.body = JSON.stringify(opts.json); }
-  const res = await fetch(path, { method: opts.method || "GET", headers, body: opts.body, signal: opts.signal });
-  if (res.status === 401 && token()) { signOut("Your sign-in is no longer valid; sign in again."); throw new ApiError(401, null); }
-  if (!res.ok) {
-    let body = null;
-    try { body = await res.json(); } catch { /* not JSON */ }
-    throw new ApiError(res.status, body);
-  }
-  if (opts.raw) return res;
-  return res.status === 204 ? null : res.json();
-}
-
-function errorBox(err) {
-  return h("div", { class: "error", role: "alert" },
-    h("p", { text: err.message || String(err) }),
-    err.hint ? h("p", { text: err.hint }) : null);
-}
 
 function show(heading, ...content) {
   main.replaceChildren(h("h1", { text: heading }), ...content);
@@ -178,14 +135,6 @@ async function cardShot(p, box) {
 }
 
 // -- new site --------------------------------------------------------------------------------------
-function field(id, text, control) {
-  return h("div", { class: "field" }, h("label", { for: id, text }), control);
-}
-
-function options(values, labels = {}) {
-  return values.map((v) => h("option", { value: v }, labels[v] || v));
-}
-
 function newPage() {
   const status = h("div");
   const c = config || { providers: ["auto"], sandboxes: ["auto"], targets: [] };
@@ -298,41 +247,6 @@ async function jobPage(jobId) {
   fill(st);
   if (!lines.length && st.logs) log.textContent = st.logs;
   if (st.status === "done") main.querySelector("p").append(" ", h("a", { href: `#/projects/${st.project_id}`, class: "button" }, "See the site"));
-}
-
-// Server-Sent Events over fetch (so the Bearer header can be sent); reconnects with Last-Event-ID.
-async function stream(path, onEvent, signal) {
-  let last = null;
-  for (let attempt = 0; attempt < 20 && !signal.aborted; attempt++) {
-    try {
-      const headers = { Authorization: `Bearer ${token()}`, Accept: "text/event-stream" };
-      if (last !== null) headers["Last-Event-ID"] = String(last);
-      const res = await fetch(path, { headers, signal });
-      if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buf = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buf += value.replace(/\r\n/g, "\n");
-        let cut;
-        while ((cut = buf.indexOf("\n\n")) >= 0) {
-          const frame = buf.slice(0, cut); buf = buf.slice(cut + 2);
-          const data = frame.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
-          const id = frame.split("\n").find((l) => l.startsWith("id:"));
-          if (!data) continue;
-          const event = JSON.parse(data);
-          if (id) last = id.slice(3).trim();
-          onEvent(event);
-          if (event.event === "status") return;
-        }
-      }
-    } catch (err) {
-      if (signal.aborted) return;
-      if (err instanceof ApiError && err.status < 500) throw err;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 // -- project view ------------------------------------------------------------------------------------
@@ -457,6 +371,7 @@ async function route() {
 }
 
 async function boot() {
+  onUnauthorized(() => signOut("Your sign-in is no longer valid; sign in again."));
   try { config = await (await fetch("/app/config.json")).json(); } catch { config = null; }
   document.getElementById("signout").addEventListener("click", () => signOut("Signed out"));
   if (token()) await startSession();

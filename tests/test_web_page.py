@@ -5,6 +5,7 @@ and axe on those pages."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -168,5 +169,37 @@ def test_the_page_works_from_the_keyboard() -> None:
             page.get_by_role("heading", name="New site").wait_for()
             page.keyboard.press("Tab")
             assert page.evaluate(focused) == "prompt"
+        finally:
+            browser.close()
+
+
+def test_deploy_from_the_project_page() -> None:
+    need(Path(CHROMIUM).exists(), "chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with live_server(workers=1) as live, sync_playwright() as pw:
+        token = live.add_user("alice")
+        with live.client("alice") as c:
+            job = c.post("/generate", json=offline_body()).json()
+        assert live.wait("alice", job["job_id"])["status"] == "done"
+        out = Path(live.store.get_project(job["project_id"])["path"]) / "out"
+        out.mkdir()
+        (out / "index.html").write_text("<!doctype html><html lang=en><title>Luz</title><h1>Luz</h1></html>")
+        browser = launch(pw)
+        try:
+            page = browser.new_context(bypass_csp=True).new_page()
+            sign_in(page, live.url, token)
+            page.goto(f"{live.url}/app/#/projects/{job['project_id']}")
+            page.get_by_label("Target").select_option("static")
+            page.get_by_role("button", name="Deploy", exact=True).click()
+            page.wait_for_url(re.compile(r"#/jobs/j\w+$"))
+            page.locator('.stages li[data-stage="DEPLOYING"]').wait_for()
+            page.locator("main .badge", has_text=re.compile(r"^(done|failed)$")).wait_for(timeout=120_000)
+            assert page.locator("main .badge").first.text_content() == "done", page.locator("main").inner_text()
+            assert page.locator('.stages li[data-stage="DEPLOYING"]').get_attribute("class") == "done"
+            page.goto(f"{live.url}/app/#/")
+            project = live.store.get_project(job["project_id"])
+            assert project["deploy_url"] and project["deploy_target"] == "static"
+            page.locator(".card").get_by_role("link", name=project["deploy_url"]).wait_for()
         finally:
             browser.close()

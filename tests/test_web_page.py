@@ -155,6 +155,7 @@ def test_the_page_works_from_the_keyboard() -> None:
                     break
             assert page.evaluate(focused) == "Skip to content"
             page.keyboard.press("Enter")
+            assert page.evaluate("document.activeElement.id") == "main" and page.url.endswith("/app/")
             page.keyboard.press("Tab")
             assert page.evaluate(focused) == "token"
             page.keyboard.type(token)

@@ -372,6 +372,8 @@ async function route() {
 
 async function boot() {
   onUnauthorized(() => signOut("Your sign-in is no longer valid; sign in again."));
+  // the skip link moves focus without touching the hash (the hash is the page's route)
+  document.querySelector(".skip").addEventListener("click", (ev) => { ev.preventDefault(); main.focus(); });
   try { config = await (await fetch("/app/config.json")).json(); } catch { config = null; }
   document.getElementById("signout").addEventListener("click", () => signOut("Signed out"));
   if (token()) await startSession();

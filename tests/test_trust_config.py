@@ -74,7 +74,9 @@ def test_env_in_a_folder_the_store_knows_is_ignored_even_without_a_sitegen_folde
     ("SUPABASE_URL=https://abc.supabase.co", "supabase_url", "https://abc.supabase.co"),
     ("SITEGEN_BUILD_IMAGE=evil/image:latest", "build_image", "evil/image:latest"),
 ])
-def test_env_elsewhere_sets_endpoints_only_with_a_notice(tmp_path: Path, line: str, field: str, value: str) -> None:
+def test_env_elsewhere_sets_endpoints_only_with_a_notice(tmp_path: Path, line: str, field: str, value: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(line.split("=", 1)[0], raising=False)  # the environment beats .env (CI sets the image)
     work = tmp_path / "work"
     work.mkdir()
     (work / ".env").write_text(line + "\nGEMINI_API_KEY=k-from-dotenv\n")

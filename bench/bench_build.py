@@ -29,6 +29,17 @@ at 4-7):
     rebuild after `edit`, BUILDING        20.0 (202.5)    11.9  (81.6)   14.4  (25.2)   8.2  (9.5)
     hand edit (tsc runs), whole build       -             25.3 (168.6)     -            20.4 (39.8)
 
+Measured again by the lead on the quiet machine after the tests (load average 3 at the start, 1 round):
+
+    wall (s)                              docker BEFORE   AFTER        local BEFORE   AFTER
+    warm new, whole                       29.71           10.79          18.43         10.13
+    warm new, BUILDING                    23.10            7.13          13.85          5.78
+      compile                             12.10            4.00           6.90          3.20
+      type check (next build's own)        8.80             -             4.80           -
+    rebuild after `edit`, whole            18.72            8.67          11.80          7.97
+    rebuild after `edit`, BUILDING        14.18            5.23           6.51          3.00
+    hand edit (tsc runs), whole build       -              10.97            -            7.79
+
 CPU seconds (user + system of next build and its workers, by hand with /usr/bin/time; what 1 CPU has to do, little
 affected by load), same coffee-shop site, host Node:
 

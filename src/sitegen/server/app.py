@@ -10,6 +10,7 @@ own jobs and projects. Errors are one JSON shape, ``{"error": {"kind", "message"
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -180,6 +181,18 @@ def accepted(job_id: str, project_id: str) -> JobAccepted:
                        events_url=f"/jobs/{job_id}/events")
 
 
+def start_project_job(s: Any, who: str, project_id: str, make_job: Callable[[dict[str, Any]], str]) -> JobAccepted:
+    """Start a job on one of the caller's projects (edit, deploy, undo): 404 for another owner's, one
+    job per project at a time, within the caller's limits; ``make_job(project)`` records it."""
+    project = actions.owned_project(s.store, who, project_id)
+    with s.gate.lock:
+        actions.busy(project)
+        s.gate.check(s.store, who)
+        job_id = make_job(project)
+    hand_over(s, job_id)
+    return accepted(job_id, project_id)
+
+
 def create_app(settings: Any, store: Any, runner: Any, limits: actions.Limits | None = None,
                auth: Authenticator | None = None) -> FastAPI:
     """The app, serving ``store``'s jobs and handing new ones to ``runner``."""
@@ -192,7 +205,7 @@ def create_app(settings: Any, store: Any, runner: Any, limits: actions.Limits | 
     install_error_handlers(app)
     add_job_routes(app)
     add_project_routes(app)
-    web.install(app, hand_over, accepted, POST_ERRORS)  # /app, /sites/{id}/, undo
+    web.install(app, start_project_job, POST_ERRORS)  # /app, /sites/{id}/, undo
     return app
 
 
@@ -274,25 +287,15 @@ def add_project_routes(app: FastAPI) -> None:
               responses=POST_ERRORS, tags=["projects"])
     def edit(project_id: str, body: EditIn, who: Owner, s: State) -> JobAccepted:
         """Change a site (what `sitegen edit` does): plan the change, apply, check, rebuild, verify."""
-        project = actions.owned_project(s.store, who, project_id)
-        with s.gate.lock:
-            actions.busy(project)
-            s.gate.check(s.store, who)
-            job_id = actions.edit_job(s.settings, s.store, who, project, body)
-        hand_over(s, job_id)
-        return accepted(job_id, project_id)
+        return start_project_job(s, who, project_id,
+                                 lambda project: actions.edit_job(s.settings, s.store, who, project, body))
 
     @app.post("/projects/{project_id}/deploy", status_code=202, response_model=JobAccepted,
               responses=POST_ERRORS, tags=["projects"])
     def deploy(project_id: str, body: DeployIn, who: Owner, s: State) -> JobAccepted:
         """Deploy an already built project (what `sitegen deploy` does)."""
-        project = actions.owned_project(s.store, who, project_id)
-        with s.gate.lock:
-            actions.busy(project)
-            s.gate.check(s.store, who)
-            job_id = actions.deploy_job(s.settings, s.store, who, project, body)
-        hand_over(s, job_id)
-        return accepted(job_id, project_id)
+        return start_project_job(s, who, project_id,
+                                 lambda project: actions.deploy_job(s.settings, s.store, who, project, body))
 
     @app.get("/projects/{project_id}/screenshots/{name}", response_class=Response, tags=["projects"],
              responses={**ERRORS, 200: {"content": {"image/png": {}}, "description": "a PNG"}})

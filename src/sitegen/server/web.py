@@ -124,17 +124,16 @@ def media_type(name: str) -> str:
     return kind
 
 
-HandOver = Callable[[Any, str], None]
-Accepted = Callable[[str, str], JobAccepted]
+StartJob = Callable[[Any, str, str, Callable[[dict[str, Any]], str]], JobAccepted]
 
 
-def install(app: FastAPI, hand_over: HandOver, accepted: Accepted, responses: dict[int | str, Any]) -> None:
-    """Add the page's routes and POST /projects/{id}/undo to ``app`` (``hand_over``, ``accepted`` and
-    ``responses`` are the API's own, passed in so this module never imports app.py)."""
+def install(app: FastAPI, start_job: StartJob, responses: dict[int | str, Any]) -> None:
+    """Add the page's routes and POST /projects/{id}/undo to ``app`` (``start_job`` and ``responses``
+    are the API's own, passed in so this module never imports app.py)."""
     secret = secrets.token_bytes(32)
     add_page_routes(app, secret)
     add_site_route(app, secret)
-    add_undo_route(app, hand_over, accepted, responses)
+    add_undo_route(app, start_job, responses)
 
 
 def bearer_owner(request: Request) -> str:
@@ -217,7 +216,7 @@ def add_site_route(app: FastAPI, secret: bytes) -> None:
             "Referrer-Policy": "no-referrer", "Content-Type": kind})
 
 
-def add_undo_route(app: FastAPI, hand_over: HandOver, accepted: Accepted, responses: dict[int | str, Any]) -> None:
+def add_undo_route(app: FastAPI, start_job: StartJob, responses: dict[int | str, Any]) -> None:
     @app.post("/projects/{project_id}/undo", status_code=202, response_model=JobAccepted,
               responses=responses, tags=["projects"], openapi_extra={"security": [{"HTTPBearer": []}]})
     def undo(project_id: str, request: Request, body: UndoIn | None = None) -> JobAccepted:
@@ -225,13 +224,8 @@ def add_undo_route(app: FastAPI, hand_over: HandOver, accepted: Accepted, respon
         when one was kept; then check (and rebuild when no build was kept) as a job."""
         s = request.app.state.sitegen
         who = bearer_owner(request)
-        project = actions.owned_project(s.store, who, project_id)
-        with s.gate.lock:
-            actions.busy(project)
-            s.gate.check(s.store, who)
-            job_id = undo_job(s.settings, s.store, who, project, body or UndoIn())
-        hand_over(s, job_id)
-        return accepted(job_id, project_id)
+        return start_job(s, who, project_id,
+                         lambda project: undo_job(s.settings, s.store, who, project, body or UndoIn()))
 
 
 class UndoIn(BaseModel):

@@ -20,19 +20,19 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from importlib import resources
 from pathlib import Path
 
+from benchlib import generate_site
+
 from sitegen.build import LocalBuilder
 from sitegen.config import Settings
 from sitegen.sandbox import bubblewrap
 from sitegen.sandbox.choice import sandboxed_local
 
-PROMPT = "coffee shop landing page"
 PAGE = 'export default function Page() { return <main className="p-8"><h1>Bean There</h1></main>; }\n'
 LAYOUT = ('import "./globals.css";\nexport default function RootLayout({ children }: '
           '{ children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html>; }\n')
@@ -48,16 +48,7 @@ def generate(project: Path, home: Path, template: bool) -> None:
         (project / "app" / "globals.css").write_text('@import "tailwindcss";\n')
         (project / "app" / "page.tsx").write_text(PAGE)
         return
-    env = {**os.environ, "SITEGEN_HOME": str(home), "SITEGEN_VERIFY": "0"}
-    for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
-        env.pop(var, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "sitegen", "new", PROMPT, "--sandbox", "none", "--provider", "offline",
-         "--out", str(project), "--json"],
-        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-    )  # fmt: skip
-    if done.returncode != 0 or not (project / "app").is_dir():
-        sys.exit(f"sitegen new --sandbox none failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    generate_site(project, home)
 
 
 def timed(builder: LocalBuilder, project: Path) -> float:

@@ -19,31 +19,16 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchlib import PROMPT, generate_site
+
 from sitegen.build import BuildResult, LocalBuilder
 from sitegen.config import Settings
 from sitegen.sandbox.docker import DockerBuilder
-
-PROMPT = "coffee shop landing page"
-
-
-def generate(project: Path, home: Path) -> None:
-    """Write the coffee-shop project with the real pipeline, without building it."""
-    env = {**os.environ, "SITEGEN_HOME": str(home), "SITEGEN_VERIFY": "0"}
-    for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
-        env.pop(var, None)
-    done = subprocess.run(
-        [sys.executable, "-m", "sitegen", "new", PROMPT, "--sandbox", "none", "--provider", "offline",
-         "--out", str(project), "--json"],
-        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-    )  # fmt: skip
-    if done.returncode != 0 or not (project / "app").is_dir():
-        sys.exit(f"sitegen new --sandbox none failed ({done.returncode}):\n{done.stderr[-2000:]}")
 
 
 def fresh(project: Path) -> None:
@@ -70,7 +55,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="sitegen-bench-docker-") as tmp:
         root = Path(tmp)
-        generate(root / "coffee", root / "gen-home")
+        generate_site(root / "coffee", root / "gen-home")
         project = root / "coffee"
         settings = Settings(home=root / "home", build_image=image)  # empty cache: cold
         docker = DockerBuilder(settings)

@@ -147,36 +147,82 @@ def fake_cache(project: Path, payload: bytes = b"sst") -> Path:
     return version
 
 
+def site_files(project: Path, **files: str) -> Path:
+    """Source files of a fake site: name -> content (``page`` means app/page.tsx)."""
+    for name, text in files.items():
+        path = project / ("app/page.tsx" if name == "page" else f"components/{name}.tsx")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return project
+
+
 def test_a_seed_is_published_once_copied_into_new_projects_and_never_shared_writable(tmp_path: Path) -> None:
-    first, second, third = (tmp_path / n for n in ("first", "second", "third"))
-    for p in (first, second, third):
-        p.mkdir()
-    seed = buildcache.seed_dir(tmp_path / "cache", "key", "local")
+    first, second, third = (site_files(tmp_path / n, page="export default 1;") for n in ("first", "second", "third"))
+    seeds = buildcache.seed_root(tmp_path / "cache", "key", "local")
     assert not buildcache.has_cache(first)
     fake_cache(first)
     assert buildcache.has_cache(first)
-    assert buildcache.publish_seed(first, seed) and (seed / buildcache.MARKER).is_file()
-    assert not buildcache.publish_seed(first, seed)  # made once
-    assert buildcache.seed_project(second, seed)
+    assert buildcache.publish_seed(first, seeds)
+    [seed] = buildcache.seeds(seeds)
+    assert (seed / buildcache.MARKER).is_file()
+    assert not buildcache.publish_seed(first, seeds)  # one seed per shape
+    assert buildcache.seed_project(second, seeds) == seed
     copied = second / ".next/cache/turbopack/v16.4.6-test/00000001.sst"
     original = seed / "turbopack/v16.4.6-test/00000001.sst"
     assert copied.read_bytes() == b"sst" and copied.stat().st_ino != original.stat().st_ino
     copied.write_bytes(b"poisoned by a build")
     assert original.read_bytes() == b"sst"
-    assert not buildcache.seed_project(second, seed)  # it has a cache of its own now
+    assert buildcache.seed_project(second, seeds) is None  # it has a cache of its own now
     (third / ".next").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     (tmp_path / "elsewhere").mkdir()
-    assert not buildcache.seed_project(third, seed)
+    assert buildcache.seed_project(third, seeds) is None
     assert not any((tmp_path / "elsewhere").iterdir())  # nothing written through the link
 
 
+def test_a_new_project_gets_the_seed_of_the_site_most_like_it(tmp_path: Path) -> None:
+    seeds = buildcache.seed_root(tmp_path / "cache", "key", "docker")
+    cafe = site_files(tmp_path / "cafe", page="menu hours", Menu="m", Hours="h", Hero="hero")
+    fake_cache(cafe, b"cafe cache")
+    gym = site_files(tmp_path / "gym", page="pricing team", Pricing="p", Team="t", Hero="hero")
+    fake_cache(gym, b"gym cache")
+    assert buildcache.publish_seed(cafe, seeds) and buildcache.publish_seed(gym, seeds)
+    # another café: different words (page), same components -> the café's seed, though the gym's is newer
+    other_cafe = site_files(tmp_path / "other", page="menu hours!", Menu="m", Hours="h", Hero="hero")
+    assert buildcache.seed_project(other_cafe, seeds) is not None
+    assert (other_cafe / ".next/cache/turbopack/v16.4.6-test/00000001.sst").read_bytes() == b"cafe cache"
+    # nothing in common with either: the most recently used one
+    odd = site_files(tmp_path / "odd", page="x", Quiz="q")
+    used = buildcache.seed_project(odd, seeds)
+    assert used == buildcache.seeds(seeds)[0]
+
+
+def test_seeds_beyond_the_limit_go_least_recently_used_first(tmp_path: Path) -> None:
+    seeds = buildcache.seed_root(tmp_path / "cache", "key", "local")
+    (seeds / "turbopack").mkdir(parents=True)  # the single seed of the old layout
+    (seeds / buildcache.MARKER).write_text("ok\n")
+    made = []
+    for i in range(buildcache.MAX_SEEDS + 2):
+        project = site_files(tmp_path / f"p{i}", page=f"page {i}")
+        fake_cache(project)
+        assert buildcache.publish_seed(project, seeds)
+        [new] = [s for s in buildcache.seeds(seeds) if s not in made]
+        made.append(new)
+        os.utime(new / buildcache.MARKER, (1000 + i, 1000 + i))
+        first = made[0]
+        os.utime(first / buildcache.MARKER, (2000 + i, 2000 + i))  # the first stays in use
+    left = buildcache.seeds(seeds)
+    assert len(left) == buildcache.MAX_SEEDS and first in left and made[1] not in left
+    assert not (seeds / "turbopack").exists() and not (seeds / buildcache.MARKER).exists()
+    assert not [p for p in seeds.iterdir() if p.name.startswith(".trash")]
+
+
 def test_a_cache_holding_a_link_is_never_made_a_seed(tmp_path: Path) -> None:
-    project = tmp_path / "p"
+    project = site_files(tmp_path / "p", page="export default 1;")
     version = fake_cache(project)
     (version / "evil.sst").symlink_to("/etc/passwd")
-    seed = buildcache.seed_dir(tmp_path / "cache", "k", "local")
-    assert not buildcache.publish_seed(project, seed)
-    assert not seed.exists()
+    seeds = buildcache.seed_root(tmp_path / "cache", "k", "local")
+    assert not buildcache.publish_seed(project, seeds)
+    assert not buildcache.seeds(seeds)
 
 
 def test_the_seed_key_follows_the_config_files(tmp_path: Path) -> None:

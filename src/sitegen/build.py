@@ -206,7 +206,7 @@ class BuildPlan:
     """What one build runs, and what it may do with the shared Turbopack seed afterwards."""
 
     steps: list[BuildStep]
-    seed: Path
+    seeds: Path  # the shared seeds for this dependency set and template (buildcache.seed_root)
     own: bool  # every source file is sitegen's own (no type check; may make the seed)
     fresh: bool  # the project had no Turbopack cache of its own before this build
     timings: dict[str, float] = field(default_factory=dict)
@@ -219,10 +219,10 @@ def plan_build(project_dir: Path, cache_dir: Path, deps_key: str, kind: str) -> 
     switch = uses_types_switch(project_dir)
     own = switch and shipped.all_shipped(project_dir, cache_dir)
     steps = steps_for(switch, own)
-    seed = buildcache.seed_dir(cache_dir, buildcache.seed_key(project_dir, deps_key), kind)
+    seeds = buildcache.seed_root(cache_dir, buildcache.seed_key(project_dir, deps_key), kind)
     fresh = not buildcache.has_cache(project_dir)
-    plan = BuildPlan(steps, seed, own, fresh)
-    if fresh and buildcache.seed_project(project_dir, seed):
+    plan = BuildPlan(steps, seeds, own, fresh)
+    if fresh and buildcache.seed_project(project_dir, seeds):
         plan.timings["cache seed"] = round(time.monotonic() - started, 3)
     return plan
 
@@ -235,7 +235,7 @@ def finish_build(plan: BuildPlan, project_dir: Path, code: int, log: str, last: 
         hostio.remove_tree(project_dir, "out")  # a site that fails its type check is not a build
     elif not error and plan.own and plan.fresh:
         started = time.monotonic()
-        if buildcache.publish_seed(project_dir, plan.seed):
+        if buildcache.publish_seed(project_dir, plan.seeds):
             plan.timings["cache publish"] = round(time.monotonic() - started, 3)
     return error
 

@@ -6,9 +6,13 @@ worktree's cache from the main checkout the same way).
 
 - Per project: ``.next/`` is never removed between builds, so the fix loop, ``edit`` and ``undo``
   rebuild on the project's own cache.
-- Shared seed: ``<cache>/next-seed-<kind>/<key>/turbopack`` for one dependency set and template
-  (``seed_key``), copied into a project that has no cache yet. Always a copy, never a link: a
-  build can write anything in its project, and the seed must stay exactly as it was made.
+- Shared seeds: ``<cache>/next-seed-<kind>/<key>/<shape>/turbopack`` for one dependency set and
+  template (``seed_key``), one per site shape (which source files, byte for byte), at most
+  ``MAX_SEEDS`` per key. A project that has no cache yet gets a copy of the seed that shares the
+  most source files with it (measured: a seed from a site of the same kind, with the same
+  components and pages, saves about a second of compile over a seed from another kind of site).
+  Always a copy, never a link: a build can write anything in its project, and a seed must stay
+  exactly as it was made.
 - A seed is made only from a project's first build when every source file is sitegen's own
   (shipped.py): no model-written code has ever run there, so no build of untrusted code can put
   anything in a cache other projects start from.
@@ -17,16 +21,20 @@ worktree's cache from the main checkout the same way).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import stat
+from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
-from sitegen import deps, hostio
+from sitegen import deps, hostio, shipped
 
 CACHE_REL = PurePosixPath(".next/cache/turbopack")
 KEY_FILES = ("next.config.ts", "postcss.config.mjs", "tsconfig.json")  # besides the lockfile
 MARKER = ".complete"
+FILES = "files.json"  # in a seed: the source files (path -> sha256) of the site it was made from
+MAX_SEEDS = 6  # per seed key; each is about 30 MB
 
 
 def seed_key(project_dir: Path, deps_key: str) -> str:
@@ -40,8 +48,42 @@ def seed_key(project_dir: Path, deps_key: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def seed_dir(cache_dir: Path, key: str, kind: str) -> Path:
+def seed_root(cache_dir: Path, key: str, kind: str) -> Path:
+    """The folder of the seeds for one seed key (one sub-folder per site shape)."""
     return Path(cache_dir) / f"next-seed-{kind}" / key
+
+
+def shape_of(digests: dict[str, str]) -> str:
+    """A name for a site's shape: its source files, byte for byte."""
+    return hashlib.sha256(json.dumps(sorted(digests.items())).encode()).hexdigest()[:16]
+
+
+def seeds(root: Path) -> list[Path]:
+    """The finished seeds under ``root``, the most recently used first."""
+    try:
+        found = [p for p in Path(root).iterdir() if not p.is_symlink() and (p / MARKER).is_file()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: (p / MARKER).stat().st_mtime, reverse=True)
+
+
+def seed_files(seed: Path) -> set[tuple[str, str]]:
+    """The (path, sha256) source files of the site a seed was made from (empty if unreadable)."""
+    try:
+        return {(str(k), str(v)) for k, v in json.loads((seed / FILES).read_text()).items()}
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def nearest_seed(root: Path, digests: dict[str, str]) -> Path | None:
+    """The seed sharing the most source files with a project (ties: the most recently used)."""
+    mine = set(digests.items())
+    best: tuple[int, Path] | None = None
+    for seed in seeds(root):
+        common = len(mine & seed_files(seed))
+        if best is None or common > best[0]:
+            best = (common, seed)
+    return best[1] if best else None
 
 
 def plain_dir(project_dir: Path, rel: PurePosixPath = CACHE_REL) -> Path | None:
@@ -66,25 +108,34 @@ def has_cache(project_dir: Path) -> bool:
         return any(True for _ in entries)
 
 
-def seed_project(project_dir: Path, seed: Path) -> bool:
-    """Copy the shared seed into a project that has no Turbopack cache yet; True when it did."""
-    if not (seed / MARKER).is_file() or has_cache(project_dir):
-        return False
+def seed_project(project_dir: Path, root: Path) -> Path | None:
+    """Copy the nearest seed into a project that has no Turbopack cache yet; the seed it used."""
+    if has_cache(project_dir):
+        return None
+    seed = nearest_seed(root, shipped.source_digests(project_dir) or {})
+    if seed is None:
+        return None
     try:
         hostio.copy_tree(seed / "turbopack", Path(project_dir), CACHE_REL)
-    except OSError:  # a link planted on the way, a full disk: build without the seed
-        return False
-    return True
+        os.utime(seed / MARKER)  # recently used: kept longest
+    except OSError:  # a link planted on the way, a full disk, a seed pruned meanwhile
+        with suppress(OSError):
+            hostio.remove_tree(project_dir, CACHE_REL)  # never leave half a cache
+        return None
+    return seed
 
 
-def publish_seed(project_dir: Path, seed: Path) -> bool:
-    """Make the shared seed from this project's cache when there is none yet; True when it did.
+def publish_seed(project_dir: Path, root: Path) -> bool:
+    """Make a seed of this project's cache unless one of the same shape exists; True when it did.
 
-    Call it only after a successful first build of a project whose files are all sitegen's own."""
-    if (seed / MARKER).is_file():
-        return False
+    Call it only after a successful first build of a project whose files are all sitegen's own.
+    The least recently used seeds beyond ``MAX_SEEDS`` go."""
+    digests = shipped.source_digests(project_dir)
     source = plain_dir(project_dir)
-    if source is None:
+    if not digests or source is None:
+        return False
+    seed = Path(root) / shape_of(digests)
+    if (seed / MARKER).is_file():
         return False
     with deps.entry_lock(seed):
         if (seed / MARKER).is_file():
@@ -97,10 +148,28 @@ def publish_seed(project_dir: Path, seed: Path) -> bool:
             _, skipped = hostio.copy_tree(source, staging, "turbopack")
             if skipped:  # a link or a special file in a cache: not a cache to share
                 return False
+            (staging / FILES).write_text(json.dumps(digests, sort_keys=True))
             (staging / MARKER).write_text("ok\n")
             staging.rename(seed)
         except OSError:
             return False
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    prune(Path(root))
     return True
+
+
+def prune(root: Path, keep: int = MAX_SEEDS) -> None:
+    """Remove all but the ``keep`` most recently used seeds (moved aside first, so a copy that
+    is reading one fails whole rather than half), and a seed of the single-seed layout."""
+    for old in seeds(root)[keep:]:
+        trash = old.with_name(f".trash-{old.name}-{os.getpid()}")
+        with suppress(OSError):
+            old.rename(trash)
+            shutil.rmtree(trash, ignore_errors=True)
+    for legacy in ("turbopack", MARKER):  # before seeds had shapes, the seed sat in root itself
+        path = Path(root) / legacy
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.is_file():
+            path.unlink(missing_ok=True)

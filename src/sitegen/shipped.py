@@ -98,24 +98,32 @@ def _read_plain(path: Path) -> bytes | None:
         return fh.read(MAX_BYTES + 1)
 
 
-def all_shipped(project_dir: Path, cache_dir: Path) -> bool:
-    """True when every source file of the project is one sitegen wrote (so no type check is needed)."""
+def source_digests(project_dir: Path) -> dict[str, str] | None:
+    """Each source file's path (relative, POSIX) -> sha256 of its bytes, leaving out what next build
+    writes itself; None when the tree holds a link, a special file, or too many or too large files."""
     project_dir = Path(project_dir)
     try:
         files = source_files(project_dir)
     except OSError:
-        return False
-    if not files:
-        return False
-    folder = record_dir(cache_dir)
-    known = template_digests()
+        return None
+    if files is None:
+        return None
+    out: dict[str, str] = {}
     for path in files:
         if path.parent == project_dir and path.name in NEXT_WRITES:
             continue
         data = _read_plain(path)
         if data is None:
-            return False
-        sha = digest(data)
-        if sha not in known and not (folder / sha).is_file():
-            return False
-    return True
+            return None
+        out[path.relative_to(project_dir).as_posix()] = digest(data)
+    return out
+
+
+def all_shipped(project_dir: Path, cache_dir: Path) -> bool:
+    """True when every source file of the project is one sitegen wrote (so no type check is needed)."""
+    digests = source_digests(project_dir)
+    if not digests:
+        return False
+    folder = record_dir(cache_dir)
+    known = template_digests()
+    return all(sha in known or (folder / sha).is_file() for sha in digests.values())

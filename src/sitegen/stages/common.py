@@ -1,4 +1,5 @@
-"""What several stages share: the job's provider, its saved plan, the project template, JSON files."""
+"""What several stages share: the job's provider, its saved plan, the project template, JSON files,
+and warming up the sandbox while the job plans."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import Any
 
 from sitegen import hostio
 from sitegen.errors import ErrorKind, SitegenError
-from sitegen.pipeline import JobContext
+from sitegen.pipeline import JobContext, planned_stages
 from sitegen.plan import SitePlan
+from sitegen.sandbox.engine import import_sdk_soon
 
 TEMPLATE_FILES = {
     "package.json": "package.json",
@@ -37,6 +39,14 @@ def provider_for(ctx: JobContext) -> Any:
         ctx.info(f"provider: {provider.name} ({why})", provider=provider.name)
         ctx.store.update_project(ctx.project["id"], provider=provider.name)
     return ctx.state["provider"]
+
+
+def warm_up_sandbox(ctx: JobContext) -> None:
+    """Start loading the Docker SDK while the job plans, when this job may build in Docker."""
+    if "BUILDING" in planned_stages(ctx.options) and (
+        (ctx.options.get("sandbox") or ctx.settings.sandbox or "auto").lower() in ("auto", "docker")
+    ):
+        import_sdk_soon()
 
 
 def load_plan(ctx: JobContext) -> SitePlan:

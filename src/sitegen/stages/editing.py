@@ -25,13 +25,14 @@ from sitegen.offline.edit import apply_edit_offline
 from sitegen.pipeline import JobContext
 from sitegen.plan import SitePlan
 from sitegen.safepaths import path_problem, safe_write
-from sitegen.stages.common import copy_template, load_plan, provider_for, save_json
+from sitegen.stages.common import copy_template, load_plan, provider_for, save_json, warm_up_sandbox
 
 EDIT_FILE = "edit.json"
 
 
 def edit_planning(ctx: JobContext) -> dict[str, Any]:
     """PLANNING for an edit job: decide the change and save it as .sitegen/edit.json."""
+    warm_up_sandbox(ctx)
     plan: SitePlan = load_plan(ctx)
     instruction = ctx.job["prompt"]
     provider = provider_for(ctx)

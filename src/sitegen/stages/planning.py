@@ -8,10 +8,11 @@ from typing import Any
 from sitegen.agents.planner import make_plan
 from sitegen.pipeline import JobContext
 from sitegen.plan import SitePlan
-from sitegen.stages.common import provider_for, save_json
+from sitegen.stages.common import provider_for, save_json, warm_up_sandbox
 
 
 def planning(ctx: JobContext) -> dict[str, Any]:
+    warm_up_sandbox(ctx)
     provider = provider_for(ctx)
     name = ctx.options.get("name")
     prompt = ctx.job["prompt"] + (f' (the site is called "{name}")' if name else "")

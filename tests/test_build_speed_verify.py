@@ -12,7 +12,7 @@ import pytest
 
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.stages import handlers
-from sitegen.verify.browser import find_chromium, verify_site
+from sitegen.verify.browser import averify_site, find_chromium, verify_site
 from sitegen.verify.warm import WarmBrowser
 from tests.conftest import need
 
@@ -61,6 +61,24 @@ def test_a_warm_browser_checks_every_page_and_is_closed_after(tmp_path: Path, pa
     assert all(p.screenshots.get("desktop") and Path(p.screenshots["desktop"]).is_file() for p in report.pages)
     assert report.browser.startswith("chromium ")
     assert not warm.thread.is_alive() and not threads_named("sitegen-warm-browser")
+
+
+def test_the_tab_opened_while_the_site_builds_is_the_one_the_check_uses(tmp_path: Path) -> None:
+    chromium()
+    out = export(tmp_path, [])
+    warm = WarmBrowser()
+    try:
+        browser = warm.ready()
+        context = warm.take_context()
+        assert browser is not None and context is not None and warm.take_context() is None  # given once
+        [blank] = context.pages
+        assert blank.url == "about:blank"
+        report = warm.run(lambda: averify_site(out, ["/"], tmp_path / "shots", browser=browser, context=context))
+        assert report.ok, report.summary()
+        assert blank.url.startswith("http://127.0.0.1:")  # it went to the site: no new tab was opened
+        assert blank.is_closed() and Path(report.pages[0].screenshots["phone"]).is_file()
+    finally:
+        warm.close()
 
 
 def test_a_browser_that_never_came_up_falls_back_to_the_usual_launch(

@@ -121,7 +121,8 @@ def verify_site(
     if warm is not None:
         try:
             if (browser := warm.ready()) is not None:
-                return warm.run(lambda: averify_site(*coro_args, **kwargs, browser=browser))
+                context = warm.take_context()
+                return warm.run(lambda: averify_site(*coro_args, **kwargs, browser=browser, context=context))
         finally:
             warm.close()
     try:
@@ -142,9 +143,11 @@ async def averify_site(
     timeout: float = 30.0,
     concurrency: int = 3,
     browser: Any = None,
+    context: Any = None,
 ) -> VerifyReport:
     """The async form of ``verify_site``; pages are checked ``concurrency`` at a time in one browser
-    (``browser``, already running in this event loop, or one launched here and closed after)."""
+    (``browser``, already running in this event loop, or one launched here and closed after), in
+    ``context`` when one was opened ahead (``new_context(browser, DESKTOP)``; closed after)."""
     log = on_log or (lambda _msg: None)
     started = time.monotonic()
     out_dir = Path(out_dir).resolve()
@@ -168,7 +171,7 @@ async def averify_site(
         if browser is not None:
             report.browser = f"chromium {browser.version}"
             report.pages = await _check_pages(browser, server.url, out_dir, shots_dir, axe_js, timeout, log,
-                                              routes, concurrency)
+                                              routes, concurrency, context)
         else:
             async with async_playwright() as pw:
                 browser = await launch_chromium(pw, executable, timeout)
@@ -197,9 +200,9 @@ async def launch_chromium(pw: Any, executable: str, timeout: float) -> Any:
 
 
 async def _check_pages(browser: Any, base_url: str, out_dir: Path, shots_dir: Path, axe_js: str, timeout: float,
-                       log: LogFn, routes: list[str], concurrency: int) -> list[PageReport]:
+                       log: LogFn, routes: list[str], concurrency: int, context: Any = None) -> list[PageReport]:
     """Every route in one browser context, at most ``concurrency`` pages open at once."""
-    context = await _new_context(browser, DESKTOP)
+    context = context or await new_context(browser, DESKTOP)
     await only_origin(context, base_url)
     checker = PageChecker(base_url, out_dir, shots_dir, context, axe_js, timeout, log)
     sem = asyncio.Semaphore(max(1, concurrency))
@@ -248,7 +251,8 @@ def _make_shots_dir(shots_dir: Path) -> None:
         hostio.open_dir_close(root, rel.parent)
 
 
-async def _new_context(browser: Any, vp: Viewport) -> Any:
+async def new_context(browser: Any, vp: Viewport) -> Any:
+    """A browser context as every check uses: ``vp``'s size, no service workers, reduced motion."""
     return await browser.new_context(
         viewport={"width": vp.width, "height": vp.height},
         device_scale_factor=1,

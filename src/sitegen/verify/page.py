@@ -89,6 +89,7 @@ class PageChecker:
         self.timeout_ms = timeout * 1000
         self.log = log
         self._html: dict[Path, str] = {}
+        self._blank = list(context.pages)  # tabs opened ahead (verify/warm.py), used before new ones
 
     async def check(self, route: str) -> PageReport:
         started = time.monotonic()
@@ -107,7 +108,7 @@ class PageChecker:
         Resizing instead of reloading halves the work; CSS media queries and resize listeners see
         the phone width just as a fresh phone load would.
         """
-        page = await self.context.new_page()
+        page = self._blank.pop() if self._blank else await self.context.new_page()
         page.set_default_timeout(self.timeout_ms)
         page.on("console", lambda msg: _on_console(rep, msg))
         page.on("pageerror", lambda err: rep.page_errors.append(_error_text(err)))

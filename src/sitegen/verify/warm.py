@@ -1,8 +1,9 @@
 """Chromium started ahead of VERIFYING (while the site builds), in a thread with its own event loop.
 
-Starting Playwright's driver and Chromium takes about a second; BUILDING leaves a core idle (the
-Docker build is held to one CPU), so the browser starts then and ``verify_site(warm=...)`` finds
-it ready. A warm browser is used once and always closed: by ``verify_site``, by whoever gives up
+Starting Playwright's driver and Chromium takes about a second, and opening the first tab (a
+renderer process) about 0.2 s more; BUILDING leaves a core idle (the Docker build is held to one
+CPU), so the browser and a blank desktop tab start then and ``verify_site(warm=...)`` finds them
+ready. A warm browser is used once and always closed: by ``verify_site``, by whoever gives up
 on it (a failed build), or by itself when nobody took it within ``ttl`` seconds.
 """
 
@@ -15,7 +16,8 @@ from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from typing import Any, TypeVar
 
-from sitegen.verify.browser import find_chromium, launch_chromium
+from sitegen.verify.browser import find_chromium, launch_chromium, new_context
+from sitegen.verify.page import DESKTOP
 
 T = TypeVar("T")
 
@@ -29,6 +31,7 @@ class WarmBrowser:
         self.thread.start()
         self._pw: Any = None
         self._browser: Any = None
+        self._context: Any = None
         self._closed = False
         self._lock = threading.Lock()
         self.started = asyncio.run_coroutine_threadsafe(self._start(timeout), self.loop)
@@ -41,7 +44,18 @@ class WarmBrowser:
 
         self._pw = await async_playwright().start()
         self._browser = await launch_chromium(self._pw, find_chromium(), timeout)
+        with suppress(Exception):  # a tab opened ahead only saves time; the check opens its own
+            context = await new_context(self._browser, DESKTOP)
+            await context.new_page()
+            self._context = context
         return self._browser
+
+    def take_context(self) -> Any:
+        """The desktop context opened ahead with one blank tab, once (None when there is none); the
+        taker closes it."""
+        with self._lock:
+            context, self._context = self._context, None
+        return context
 
     def ready(self, wait: float = 60.0) -> Any:
         """The running browser (waiting for it to come up), or None when it did not start."""

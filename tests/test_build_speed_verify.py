@@ -81,6 +81,26 @@ def test_the_tab_opened_while_the_site_builds_is_the_one_the_check_uses(tmp_path
         warm.close()
 
 
+@pytest.mark.parametrize(
+    "site_js", ["", "window.axe = undefined;", "window.axe = { run: () => ({ violations: [] }) };"]
+)
+def test_axe_arrives_with_the_page_and_a_page_that_removes_it_is_still_checked(tmp_path: Path, site_js: str) -> None:
+    """axe-core comes in through the context's init script, before the site's own scripts, under a
+    name the site cannot take: a site that deletes or replaces its `axe` is checked all the same."""
+    chromium()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text(
+        PAGE.format(title="Home", links='<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+        .replace("</body>", f"<script>{site_js}</script></body>")
+    )
+    report = verify_site(out, ["/"], tmp_path / "shots")
+    [page] = report.pages
+    assert page.a11y_error == ""
+    found = {v.id for v in page.a11y_violations}
+    assert "image-alt" in found, found
+
+
 def test_a_browser_that_never_came_up_falls_back_to_the_usual_launch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

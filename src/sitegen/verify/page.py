@@ -60,13 +60,21 @@ _SETTLE_JS = """async () => {
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 }"""
 
+# axe-core comes with every page of the context (an init script, before the site's own scripts) and
+# is kept under a name the site cannot take over: a site that sets or deletes its own `axe` changes
+# nothing. A page without it (the init script did not run) gets axe injected the old way.
+AXE_KEY = "__sitegen_axe"
+AXE_KEEP = f";Object.defineProperty(window, {AXE_KEY!r}, {{ value: window.axe, writable: false }});"
+_HAS_AXE_JS = f"() => typeof window[{AXE_KEY!r}] === 'object'"
+
 _AXE_JS = """async () => {
+  const axe = window.AXE_KEY || window.axe;
   const r = await axe.run(document, { resultTypes: ['violations'] });
   return { version: axe.version, violations: r.violations.map(v => ({
     id: v.id, impact: v.impact || 'minor', help: v.help, help_url: v.helpUrl, nodes: v.nodes.length,
     targets: v.nodes.slice(0, 3).map(n => [].concat(n.target).join(' ')),
   })) };
-}"""
+}""".replace("AXE_KEY", AXE_KEY)
 
 
 def first_line(exc: BaseException) -> str:
@@ -212,7 +220,8 @@ class PageChecker:
 
     async def _axe(self, page: Any, rep: PageReport) -> None:
         try:
-            await page.add_script_tag(content=self.axe_js)
+            if not await page.evaluate(_HAS_AXE_JS):
+                await page.add_script_tag(content=self.axe_js)
             result = await page.evaluate(_AXE_JS)
         except Exception as exc:  # noqa: BLE001 - accessibility findings are advisory
             rep.a11y_error = first_line(exc)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 from contextlib import suppress
@@ -35,6 +36,7 @@ KEY_FILES = ("next.config.ts", "postcss.config.mjs", "tsconfig.json")  # besides
 MARKER = ".complete"
 FILES = "files.json"  # in a seed: the source files (path -> sha256) of the site it was made from
 MAX_SEEDS = 6  # per seed key; each is about 30 MB
+SHAPE = re.compile(r"[0-9a-f]{16}")  # a seed's folder name (shape_of); staging and trash never match
 
 
 def seed_key(project_dir: Path, deps_key: str) -> str:
@@ -61,7 +63,8 @@ def shape_of(digests: dict[str, str]) -> str:
 def seeds(root: Path) -> list[Path]:
     """The finished seeds under ``root``, the most recently used first."""
     try:
-        found = [p for p in Path(root).iterdir() if not p.is_symlink() and (p / MARKER).is_file()]
+        found = [p for p in Path(root).iterdir()
+                 if SHAPE.fullmatch(p.name) and not p.is_symlink() and (p / MARKER).is_file()]
     except OSError:
         return []
     return sorted(found, key=lambda p: (p / MARKER).stat().st_mtime, reverse=True)
@@ -117,11 +120,12 @@ def seed_project(project_dir: Path, root: Path) -> Path | None:
         return None
     try:
         hostio.copy_tree(seed / "turbopack", Path(project_dir), CACHE_REL)
-        os.utime(seed / MARKER)  # recently used: kept longest
     except OSError:  # a link planted on the way, a full disk, a seed pruned meanwhile
         with suppress(OSError):
             hostio.remove_tree(project_dir, CACHE_REL)  # never leave half a cache
         return None
+    with suppress(OSError):
+        os.utime(seed / MARKER)  # recently used: kept longest
     return seed
 
 

@@ -157,6 +157,34 @@ def test_deliveries_run_once_retry_a_dead_worker_twice_then_fail(store: Store, t
     assert store.claim_delivery(job_id)[0] == "done"
 
 
+@pytest.mark.parametrize("from_queue", [True, False])
+def test_a_dead_worker_leaves_a_queued_job_when_a_broker_delivers_it_again(
+    store: Store, tmp_path: Path, from_queue: bool
+) -> None:
+    """A Celery delivery (requeue_on_loss) whose process died is shown queued: the broker hands it
+    back and a waiting client keeps waiting. Run by anything else (the in-process runner, the CLI),
+    nobody runs it again: it is interrupted."""
+    job_id = new_job(store, tmp_path / "site")
+    store.claim_delivery(job_id, requeue_on_loss=from_queue)
+    dead = sleeper()
+    dead.kill()
+    dead.wait()
+    store.update_job(job_id, pid=dead.pid, stage="BUILDING")
+    job = store.get_job(job_id)
+    project = store.get_project(job["project_id"])
+    if from_queue:
+        assert job["status"] == "queued" and job["error"] is None and project["last_status"] == "queued"
+        [note] = [e for e in store.events(job_id) if e["detail"].get("requeued")]
+        assert "BUILDING" in note["detail"]["message"]
+        assert store.get_job(job_id)["status"] == "queued"
+        assert len([e for e in store.events(job_id) if e["detail"].get("requeued")]) == 1  # noted once
+        verdict, job = store.claim_delivery(job_id, requeue_on_loss=True)  # the broker's next delivery
+        assert verdict == "run" and job["attempts"] == 2 and job["status"] == "running"
+    else:
+        assert job["status"] == "interrupted" and "BUILDING" in job["error"]
+        assert project["last_status"] == "interrupted"
+
+
 def test_a_worker_on_another_host_is_alive_while_its_heartbeat_is_fresh() -> None:
     now = time.time()
     job = {"status": "running", "attempts": 1, "host": "not-" + socket.gethostname(), "pid": 1,

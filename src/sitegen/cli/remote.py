@@ -107,7 +107,7 @@ def status(term: Any, server: str, ref: str | None, watch: bool, limit: int, jso
             views.print_jobs(term, jobs)
         return 0
     found = api.resolve_job(ref)
-    if watch and found["status"] == "running":
+    if watch and found["status"] in ("running", "queued"):  # queued: not started, or waiting for redelivery
         for _ in api.events(found["job_id"]):
             pass
         found = api.status(found["job_id"])

@@ -115,7 +115,7 @@ def project_summary(project: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-STATUS_STYLE = {"done": "green", "failed": "red", "interrupted": "yellow", "running": "cyan"}
+STATUS_STYLE = {"done": "green", "failed": "red", "interrupted": "yellow", "running": "cyan", "queued": "cyan"}
 
 
 def styled(status: str) -> str:

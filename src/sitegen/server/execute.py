@@ -93,11 +93,14 @@ def _ignore(_event: Event) -> None:
     return None
 
 
-def execute_job(settings: Settings, job_id: str, emit: EventSink | None = None) -> dict[str, Any]:
+def execute_job(
+    settings: Settings, job_id: str, emit: EventSink | None = None, *, requeue_on_loss: bool = False
+) -> dict[str, Any]:
     """Run (or continue) the recorded job in this process; return its final row. A job this
-    process must not run (finished, failed for good, or running elsewhere) is returned as it is."""
+    process must not run (finished, failed for good, or running elsewhere) is returned as it is.
+    ``requeue_on_loss``: a broker delivers the job again if this process dies (a Celery task)."""
     store = shared_store(settings)
-    verdict, job = store.claim_delivery(job_id)
+    verdict, job = store.claim_delivery(job_id, requeue_on_loss=requeue_on_loss)
     if verdict != "run":
         return job
     start_after = resume_point(store, job)

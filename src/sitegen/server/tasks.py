@@ -5,7 +5,9 @@ Delivery rules: a job's message is acknowledged only after the job ran (``acks_l
 process that dies hands its message back (``reject_on_worker_lost``; a whole worker that dies is
 redelivered after the broker's visibility timeout, longer than the longest build); a worker holds
 one job per process at a time (prefetch 1). A redelivered job continues from its last finished
-stage (``execute.execute_job``); one a live worker still runs is looked at again later.
+stage (``execute.execute_job``); one a live worker still runs is looked at again later. While a
+job waits to be delivered again, readers see it queued (not interrupted), so a waiting client
+keeps waiting.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def make_app(settings: Settings) -> Any:
     def run_job(task: Any, job_id: str) -> str:
         from sitegen.server.execute import execute_job  # noqa: PLC0415 — loads the stages
 
-        job = execute_job(settings, job_id)
+        job = execute_job(settings, job_id, requeue_on_loss=True)
         if job["status"] == "running":  # a live worker elsewhere runs it: look again later
             raise task.retry(countdown=busy_retry)
         return str(job["status"])

@@ -242,9 +242,12 @@ class StoreCore:
             )
 
     def _reap(self, row: Row) -> dict[str, Any]:
-        """A 'running' job whose process is gone is shown, and stored, as interrupted."""
+        """A 'running' job whose process (on this host) is gone is shown, and stored, as interrupted;
+        or as queued again when a broker hands it back (``requeue_on_loss``: a Celery delivery)."""
         job = dict(row)
         if job["status"] == ACTIVE and job["host"] == socket.gethostname() and not pid_alive(job["pid"]):
+            if job.get("requeue_on_loss"):
+                return self._requeue_lost(job)
             now = time.time()
             with self.tx() as db:
                 db.execute(
@@ -261,6 +264,31 @@ class StoreCore:
             if reaped:
                 job.update(status="interrupted", error_kind="interrupted", finished_at=now)
                 job["error"] = job["error"] or f"the process running {job['stage']} stopped"
+        return self._decoded(job)
+
+    def _requeue_lost(self, job: dict[str, Any]) -> dict[str, Any]:
+        """The worker process running a broker-delivered job died: the broker delivers the message
+        again (at once for a lost pool process, after the visibility timeout for a lost machine), so
+        the job waits in the queue; the next delivery continues it, or fails it after too many."""
+        now = time.time()
+        message = f"the worker running {job['stage']} stopped; the job waits to be delivered again"
+        with self.tx() as db:
+            db.execute(
+                "UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ? AND status = ? AND pid = ?",
+                (now, job["id"], ACTIVE, job["pid"]),
+            )
+            if db.rowcount:
+                db.execute("UPDATE projects SET last_status = 'queued' WHERE last_job_id = ?", (job["id"],))
+                db.execute(
+                    "INSERT INTO stage_events (job_id, stage, event, at, detail) VALUES (?, ?, 'info', ?, ?)",
+                    (job["id"], job["stage"], now, json.dumps({"message": message, "requeued": True})),
+                )
+        job["status"] = "queued"
+        return self._decoded(job)
+
+    @staticmethod
+    def _decoded(job: dict[str, Any]) -> dict[str, Any]:
+        """The row with its JSON fields read."""
         for key in JSON_FIELDS:
             job[key] = json.loads(job[key] or "{}")
         return job

@@ -46,9 +46,13 @@ class Store(StoreCore):
     """The store with API tokens and worker deliveries."""
 
     # -- worker deliveries --------------------------------------------------------------------
-    def claim_delivery(self, job_id: str, max_deliveries: int = MAX_DELIVERIES) -> tuple[str, dict[str, Any]]:
+    def claim_delivery(
+        self, job_id: str, max_deliveries: int = MAX_DELIVERIES, *, requeue_on_loss: bool = False
+    ) -> tuple[str, dict[str, Any]]:
         """Decide, atomically, what this worker does with a delivered job (see ``delivery_verdict``);
-        on "run" the job is this process's; on "gave_up" it is now FAILED with the reason."""
+        on "run" the job is this process's; on "gave_up" it is now FAILED with the reason.
+        ``requeue_on_loss``: the broker delivers the job again if this process dies, so a reader
+        who finds the process gone shows the job queued, not interrupted (store.core ``_reap``)."""
         now = time.time()
         with self.tx() as db:
             job = db.one("SELECT * FROM jobs WHERE id = ?" + db.for_update, (job_id,))
@@ -58,9 +62,9 @@ class Store(StoreCore):
             if verdict == "run":
                 db.execute(
                     "UPDATE jobs SET status = ?, pid = ?, host = ?, attempts = attempts + 1, heartbeat_at = ?,"
-                    " error = NULL, error_kind = NULL, hint = NULL, finished_at = NULL, updated_at = ?"
-                    " WHERE id = ?",
-                    (ACTIVE, os.getpid(), socket.gethostname(), now, now, job_id),
+                    " error = NULL, error_kind = NULL, hint = NULL, finished_at = NULL, updated_at = ?,"
+                    " requeue_on_loss = ? WHERE id = ?",
+                    (ACTIVE, os.getpid(), socket.gethostname(), now, now, int(requeue_on_loss), job_id),
                 )
                 db.execute("UPDATE projects SET last_status = ? WHERE last_job_id = ?", (ACTIVE, job_id))
             elif verdict == "gave_up":

@@ -115,4 +115,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX api_tokens_owner ON api_tokens(owner)
         """,
     ),
+    (
+        "0005_job_requeue_on_loss",
+        """
+        ALTER TABLE jobs ADD COLUMN requeue_on_loss INTEGER NOT NULL DEFAULT 0
+        """,
+    ),
 ]

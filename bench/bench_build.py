@@ -4,8 +4,11 @@ For the Docker sandbox and for local builds, with the same limits as a user gets
 2 GB), it prints:
 
 - warm ``sitegen new "coffee shop landing page"`` (dependencies cached; AFTER also has the shared
-  Turbopack seed a first ``new`` on the machine leaves behind): whole wall time, BUILDING and
-  VERIFYING, and the BUILDING breakdown (container start, compile, type check, static generation);
+  Turbopack seed of a bakery, a first ``new`` on the machine; AFTER-SAME-KIND has the seeds of the
+  bakery and of another café, "espresso bar in Rome", with its own words, colours and fonts): whole
+  wall time, BUILDING and VERIFYING, and the BUILDING breakdown (container start, compile, type
+  check, static generation). Seeds the timed runs leave are removed after each round, so no run
+  starts from the cache of the very same site;
 - a rebuild after a one-line ``sitegen edit`` ("headline: …"): the edit job's wall time and its
   BUILDING breakdown;
 - AFTER only: a rebuild after a one-line change to app/page.tsx made by hand, i.e. code sitegen
@@ -54,6 +57,29 @@ Profile of the largest parts: compile (Turbopack) was largest and is what the se
 next build's own type check was second and is gone (sitegen's code is checked in CI, other code
 by tsc --incremental); left: Next's start-up, "Collecting page data" (a worker start), static
 generation and the cache write/compaction at the end of a build.
+
+Measured 2026-12-02 (docker, 1 CPU and 2 GB; medians). The shared machine slowed down from run to
+run (BEFORE itself went from 27.2 to 30.4 s), so compare within a run:
+
+    wall (s)                          run 1 (2 rounds)         run 2 (2 rounds)         run 3 (3 rounds)
+                                      BEFORE AFTER SAME-KIND   BEFORE AFTER SAME-KIND   BEFORE AFTER SAME-KIND
+    warm new, whole                   27.23  10.19  9.57       27.71  10.27  10.20      30.36  11.11  10.31
+    warm new, BUILDING                22.30   6.98  6.04       22.80   6.85   6.51      25.16   7.50   6.56
+    warm new, VERIFYING                4.04   2.15  2.46        3.93   2.41   2.59       4.18   2.66   2.68
+    rebuild after `edit`, BUILDING    12.90   5.78  5.83       13.25   5.91   6.33      14.14   6.26   6.59
+
+    run 1: seeds by site shape; run 2: + a first tab opened during the build, axe with the page;
+    run 3: + gc.freeze at exit. Local builds in run 3: warm new 19.60 -> 9.33 (same kind 8.49),
+    rebuild after `edit`, BUILDING 6.82 -> 3.48.
+
+By hand, same day: verify_site of the coffee-shop export with a warm browser 2.96 -> 2.44 s (tab
+opened ahead) and the axe step 0.51-0.63 -> 0.31-0.36 s (init script); the CLI's exit after DONE
+0.17 -> 0.03 s (gc.freeze). A next build on one core seeded from a café instead of a bakery: 6.3 ->
+5.2 s. Tried and dropped (no gain beyond the noise, or a cost): a second tab for the desktop
+screenshot (Chromium is CPU-bound on 2 cores: 3.1 vs 2.4 s), Node 22's compile cache, webpack
+(15 s compile), a seed holding every component (slower: 5.4-7.0 vs 3.2-4.2 s compile), a minimal
+seed (same as any), V8 --max-semi-space-size, Turbopack's workerThreads plugin runtime, server
+source maps off (0.25 s, but prerender errors would lose their file:line).
 """
 
 from __future__ import annotations

@@ -121,6 +121,7 @@ def test_the_web_page_makes_shows_edits_and_undoes_a_site(warm_home: Path, tmp_p
             # a new site with the CLI's options, then every stage appears live
             page.get_by_role("link", name="New site").first.click()
             page.get_by_label("Describe the site").fill("a bakery in Lyon called Mie with a menu and opening hours")
+            page.get_by_label("Public address (optional)").fill("https://mie.example/")
             page.get_by_label("Provider").select_option("offline")
             page.get_by_label("Build sandbox").select_option("local")
             page.get_by_label("Check in a browser").select_option("yes")
@@ -131,6 +132,7 @@ def test_the_web_page_makes_shows_edits_and_undoes_a_site(warm_home: Path, tmp_p
             page.locator('.stages li[data-stage="BUILDING"].running').wait_for(timeout=JOB_TIMEOUT)
             page.wait_for_timeout(1200)
             wait_job_done(page)
+            assert live.store.get_job(job_id)["options"]["url"] == "https://mie.example"
             seen = page.evaluate("window.__stages")
             for stage in STAGES:
                 changes = [c for c in seen if c["stage"] == stage]

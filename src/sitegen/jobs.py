@@ -98,6 +98,7 @@ def prepare_new_job(
     prompt: str,
     *,
     name: str | None,
+    url: str | None = None,
     out: Path | None,
     provider: str,
     models: list[str],
@@ -120,7 +121,7 @@ def prepare_new_job(
     folder = check_out_dir(target, force, settings.home, known)
     try:
         project = store.create_project(name or slug, slug, folder, prompt, provider)
-        options = {"name": name, "provider": provider, "models": models, "sandbox": sandbox,
+        options = {"name": name, "url": url, "provider": provider, "models": models, "sandbox": sandbox,
                    "deploy": deploy, "prod": prod, "verify": verify}
         return store.create_job(project["id"], prompt, "new", options)
     except BaseException:

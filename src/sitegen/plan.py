@@ -3,11 +3,43 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from sitegen.errors import usage
+
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
+MAX_URL_CHARS = 200
+URL_HINT = "Give the address the site will be public at, e.g. --url https://coppercup.example (or leave it out)."
+
+
+def site_address(text: str, what: str = "--url") -> str:
+    """The site's public address (``what``: how the caller names it, --url or the API's url): http(s),
+    a host name, an optional port and path; no user, query or fragment. Returned as
+    ``scheme://host[:port][/path]`` without a trailing slash."""
+    raw = text.strip()
+    if not raw:
+        raise usage(f"{what} is blank", URL_HINT)
+    if len(raw) > MAX_URL_CHARS:
+        raise usage(f"{what} is {len(raw):,} characters; the limit is {MAX_URL_CHARS}", URL_HINT)
+    if re.search(r"[\s<>\"'`\\{}|^]", raw):
+        raise usage(f"{what} {raw!r} has characters an address cannot have", URL_HINT)
+    parts = urllib.parse.urlsplit(raw)
+    try:
+        port = parts.port
+    except ValueError:
+        raise usage(f"{what} {raw!r} has a bad port", URL_HINT) from None
+    host = (parts.hostname or "").rstrip(".")
+    if parts.scheme.lower() not in ("https", "http") or not HOST.match(host):
+        raise usage(f"{what} {raw!r} is not an http(s) address with a host name", URL_HINT)
+    if parts.username is not None or parts.query or parts.fragment or raw.endswith(("?", "#")):
+        raise usage(f"{what} {raw!r} has a user, a query or a fragment; give the site's root address", URL_HINT)
+    netloc = host + (f":{port}" if port is not None else "")
+    path = urllib.parse.quote(parts.path.rstrip("/"), safe="/%-._~!$&()*+,;=:@")
+    return f"{parts.scheme.lower()}://{netloc}{path}"
 
 SectionKind = Literal[
     "hero",

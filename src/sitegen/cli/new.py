@@ -41,6 +41,9 @@ def new_cmd(
     prompt: Annotated[str, typer.Argument(help="One sentence describing the site.")],
     name: Annotated[str | None, typer.Option("--name", "-n", help="Site name (default: from the prompt).")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Project folder (default ./<slug>).")] = None,
+    url: Annotated[str | None, typer.Option(
+        "--url", help="The address the site will be public at (canonical links, sitemap, structured data)."
+    )] = None,
     provider: ProviderOpt = "auto",
     model: ModelOpt = None,
     sandbox: SandboxOpt = None,
@@ -55,13 +58,15 @@ def new_cmd(
     """Plan, write, check and build a site from one sentence."""
     from sitegen.config import verify_option  # noqa: PLC0415
     from sitegen.jobs import prepare_new_job, refuse_unsandboxed_model  # noqa: PLC0415
+    from sitegen.plan import site_address  # noqa: PLC0415
 
     prompt = validate_prompt(prompt)
     name = validate_name(name)
+    url = site_address(url) if url is not None else None
     check_job_options(provider, sandbox, deploy)
     if server:  # the job runs on a team server; same report and exit code
-        return remote.new(term, server, prompt, name=name, out=out, provider=provider, models=model or [],
-                          sandbox=sandbox, deploy=deploy, prod=prod, verify=verify)
+        return remote.new(term, server, prompt, name=name, url=url, out=out, provider=provider,
+                          models=model or [], sandbox=sandbox, deploy=deploy, prod=prod, verify=verify)
     settings, store = context({"sandbox": sandbox})
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
@@ -73,7 +78,7 @@ def new_cmd(
 
         check_target_config(settings, deploy)
     job_id = prepare_new_job(
-        settings, store, prompt, name=name, out=out, provider=provider, models=model or [],
+        settings, store, prompt, name=name, url=url, out=out, provider=provider, models=model or [],
         sandbox=sandbox or settings.sandbox, deploy=deploy, prod=prod,
         verify=verify_option(verify, settings), force=force,
     )

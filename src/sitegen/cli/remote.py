@@ -83,13 +83,13 @@ def follow(term: Any, api: Any, job_id: str, verb: str) -> int:
     return 0 if detail["status"] == "done" else 1
 
 
-def new(term: Any, server: str, prompt: str, *, name: str | None, out: Any, provider: str, models: list[str],
-        sandbox: str | None, deploy: str | None, prod: bool, verify: bool | None) -> int:
+def new(term: Any, server: str, prompt: str, *, name: str | None, url: str | None, out: Any, provider: str,
+        models: list[str], sandbox: str | None, deploy: str | None, prod: bool, verify: bool | None) -> int:
     if out is not None:
         raise usage("--out does not apply with --server: the server keeps the project folder",
                     "Leave out --out; download the source with GET /projects/{id}/download.")
     api = client(server)
-    body = {"prompt": prompt, "name": name, "provider": provider, "models": models, "sandbox": sandbox,
+    body = {"prompt": prompt, "name": name, "url": url, "provider": provider, "models": models, "sandbox": sandbox,
             "deploy": deploy, "prod": prod, "verify": verify}
     job = api.generate({k: v for k, v in body.items() if v is not None})
     return follow(term, api, job["job_id"], "Creating")

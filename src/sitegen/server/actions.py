@@ -135,16 +135,18 @@ def new_job(settings: Any, store: Any, owner: str, body: GenerateIn) -> tuple[st
     """Records for POST /generate: a new folder in the workspace, the project and the job."""
     from sitegen.config import verify_option  # noqa: PLC0415
     from sitegen.jobs import check_out_dir, default_slug  # noqa: PLC0415
+    from sitegen.plan import site_address  # noqa: PLC0415
 
     prompt = body.prompt.strip()
     if not prompt or "\x00" in prompt:
         raise usage("the prompt is empty or not plain text", 'Describe the site in one sentence.')
     check_options(settings, body.provider, body.sandbox, body.deploy)
+    url = site_address(body.url, "url") if body.url is not None else None
     slug = default_slug(prompt, body.name)
     # a fresh folder of ours in the workspace (which may sit inside SITEGEN_HOME: its default)
     folder = check_out_dir(workspace_dir(settings) / f"{slug}-{secrets.token_hex(3)}", False)
     project = store.create_project(body.name or slug, slug, folder, prompt, body.provider, owner=owner)
-    options = {"name": body.name, "provider": body.provider, "models": body.models,
+    options = {"name": body.name, "url": url, "provider": body.provider, "models": body.models,
                "sandbox": body.sandbox or settings.sandbox, "deploy": body.deploy, "prod": body.prod,
                "verify": verify_option(body.verify, settings)}
     return store.create_job(project["id"], prompt, "new", options, owner=owner, status=QUEUED), project["id"]

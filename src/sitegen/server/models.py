@@ -41,6 +41,7 @@ class GenerateIn(BaseModel):
 
     prompt: str = Field(min_length=1, max_length=MAX_PROMPT_CHARS, description="One sentence describing the site.")
     name: str | None = Field(default=None, max_length=120)
+    url: str | None = Field(default=None, max_length=200, description="The address the site will be public at.")
     provider: str = Field(default="auto", max_length=40)
     models: list[str] = Field(default_factory=list, max_length=8)
     deploy: str | None = Field(default=None, max_length=40)

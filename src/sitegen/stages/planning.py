@@ -19,6 +19,8 @@ def planning(ctx: JobContext) -> dict[str, Any]:
     plan: SitePlan = asyncio.run(make_plan(prompt, provider, ctx.record_call))
     if name and plan.name != name:  # the copy already uses it; the name itself must be exact
         plan = plan.model_copy(update={"name": name})
+    if url := ctx.options.get("url"):  # --url: canonical links, sitemap and structured data use it
+        plan = plan.model_copy(update={"url": url})
     save_json(ctx.meta_dir / "plan.json", plan.model_dump(mode="json"))
     ctx.state["plan"] = plan
     ctx.store.update_project(ctx.project["id"], name=plan.name)

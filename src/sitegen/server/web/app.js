@@ -143,6 +143,7 @@ function newPage() {
     const f = new FormData(form);
     const body = { prompt: f.get("prompt").trim(), provider: f.get("provider") };
     if (f.get("name").trim()) body.name = f.get("name").trim();
+    if (f.get("url").trim()) body.url = f.get("url").trim();
     if (f.get("sandbox")) body.sandbox = f.get("sandbox");
     if (f.get("deploy")) body.deploy = f.get("deploy");
     if (f.get("verify")) body.verify = f.get("verify") === "yes";
@@ -158,6 +159,7 @@ function newPage() {
   h("p", { id: "prompt-help", class: "help", text: "One sentence: who it is for, what it offers, where." }),
   h("div", { class: "row" },
     field("name", "Name (optional)", h("input", { id: "name", name: "name", maxlength: "120" })),
+    field("url", "Public address (optional)", h("input", { id: "url", name: "url", type: "url", maxlength: "200" })),
     field("provider", "Provider", h("select", { id: "provider", name: "provider" }, options(c.providers))),
     field("sandbox", "Build sandbox", h("select", { id: "sandbox", name: "sandbox" }, h("option", { value: "" }, "server default"), options(c.sandboxes))),
     field("deploy", "Deploy to", h("select", { id: "deploy", name: "deploy" }, h("option", { value: "" }, "do not deploy"), options(c.targets))),

@@ -62,12 +62,15 @@ def shape_of(digests: dict[str, str]) -> str:
 
 def seeds(root: Path) -> list[Path]:
     """The finished seeds under ``root``, the most recently used first."""
+    used: dict[Path, float] = {}
     try:
-        found = [p for p in Path(root).iterdir()
-                 if SHAPE.fullmatch(p.name) and not p.is_symlink() and (p / MARKER).is_file()]
+        for path in Path(root).iterdir():
+            if SHAPE.fullmatch(path.name) and not path.is_symlink():
+                with suppress(OSError):  # not finished, or pruned meanwhile
+                    used[path] = (path / MARKER).stat().st_mtime
     except OSError:
         return []
-    return sorted(found, key=lambda p: (p / MARKER).stat().st_mtime, reverse=True)
+    return sorted(used, key=lambda p: used[p], reverse=True)
 
 
 def seed_files(seed: Path) -> set[tuple[str, str]]:

@@ -112,13 +112,26 @@ def sitegen_containers(client: Any, project_dir: Path | None = None) -> list[Any
     return [c for c in found if (c.labels or {}).get("sitegen.project", "").startswith(root)]
 
 
-def wait_for_container(client: Any, project_dir: Path, step: str, timeout: float = 300) -> dict[str, Any]:
-    """Wait until this project's `step` container runs; return its inspect data."""
+def wait_for_container(client: Any, project_dir: Path, step: str, timeout: float = 300,
+                       proc: Any = None) -> dict[str, Any]:
+    """Wait until this project's `step` container runs; return its inspect data. A container listed
+    as running but gone by the time it is inspected is looked for again; ``proc`` (the process
+    that builds) ending first fails at once, with its output."""
+    import docker.errors  # noqa: PLC0415
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for c in sitegen_containers(client, project_dir):
             if c.labels.get("sitegen.step") == step and c.status == "running":
-                return client.api.inspect_container(c.id)
+                try:
+                    info = client.api.inspect_container(c.id)
+                except docker.errors.NotFound:
+                    continue
+                if info["State"]["Running"]:
+                    return info
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"the build ended ({proc.returncode}) before a {step} container ran: "
+                                 f"{proc.stderr.read() if proc.stderr else ''}")
         time.sleep(0.1)
     raise AssertionError(f"no running {step} container for {project_dir} within {timeout:.0f} s")
 

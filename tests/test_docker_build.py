@@ -320,7 +320,7 @@ def test_interrupt_removes_the_running_container(tmp_path: Path, warm_home: Path
     project = make_site(tmp_path / "site", SLOW_PAGE)
     proc = start_driver(tmp_path, project, warm_home)
     try:
-        wait_for_container(client, project, "build", timeout=600)
+        wait_for_container(client, project, "build", timeout=600, proc=proc)
         time.sleep(1)
         proc.send_signal(signum)
         _, err = proc.communicate(timeout=60)

@@ -10,12 +10,12 @@ header's logo mark (the name's first letter on the primary-to-accent gradient).
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 from xml.sax.saxutils import escape
 
+from sitegen.errors import SitegenError
 from sitegen.offline.render_theme import theme_colours
-from sitegen.plan import SitePlan
+from sitegen.plan import SitePlan, site_address
 
 # business kind -> schema.org type of the organisation behind the site
 SCHEMA_TYPES: dict[str, str] = {
@@ -43,9 +43,12 @@ OG_LOCALES = {"en": "en_US", "fr": "fr_FR", "de": "de_DE", "es": "es_ES", "it": 
 
 
 def site_url(plan: SitePlan) -> str:
-    """The site's public address without a trailing slash ("" when unknown or not http(s))."""
-    url = plan.url.strip().rstrip("/")
-    return url if url.startswith(("https://", "http://")) and not re.search(r"[\s<>\"'`\\]", url) else ""
+    """The site's public address as ``plan.site_address`` keeps it ("" when unknown or not one: a
+    model's plan may hold anything)."""
+    try:
+        return site_address(plan.url) if plan.url.strip() else ""
+    except SitegenError:
+        return ""
 
 
 def schema_type(plan: SitePlan) -> str:

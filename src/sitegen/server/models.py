@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sitegen.plan import MAX_URL_CHARS
+
 MAX_PROMPT_CHARS = 10_000  # the CLI's limit (cli/new.py)
 MAX_INSTRUCTION_CHARS = 4_000  # the CLI's limit (cli/edit.py)
 
@@ -41,7 +43,7 @@ class GenerateIn(BaseModel):
 
     prompt: str = Field(min_length=1, max_length=MAX_PROMPT_CHARS, description="One sentence describing the site.")
     name: str | None = Field(default=None, max_length=120)
-    url: str | None = Field(default=None, max_length=200, description="The address the site will be public at.")
+    url: str | None = Field(default=None, max_length=MAX_URL_CHARS, description="The site's public address.")
     provider: str = Field(default="auto", max_length=40)
     models: list[str] = Field(default_factory=list, max_length=8)
     deploy: str | None = Field(default=None, max_length=40)

@@ -147,6 +147,14 @@ def fake_cache(project: Path, payload: bytes = b"sst") -> Path:
     return version
 
 
+def publish(project: Path, seeds: Path) -> bool:
+    return buildcache.publish_seed(project, seeds, shipped.source_digests(project))
+
+
+def seed_from(project: Path, seeds: Path) -> Path | None:
+    return buildcache.seed_project(project, seeds, shipped.source_digests(project))
+
+
 def site_files(project: Path, **files: str) -> Path:
     """Source files of a fake site: name -> content (``page`` means app/page.tsx)."""
     for name, text in files.items():
@@ -162,20 +170,20 @@ def test_a_seed_is_published_once_copied_into_new_projects_and_never_shared_writ
     assert not buildcache.has_cache(first)
     fake_cache(first)
     assert buildcache.has_cache(first)
-    assert buildcache.publish_seed(first, seeds)
+    assert publish(first, seeds)
     [seed] = buildcache.seeds(seeds)
     assert (seed / buildcache.MARKER).is_file()
-    assert not buildcache.publish_seed(first, seeds)  # one seed per shape
-    assert buildcache.seed_project(second, seeds) == seed
+    assert not publish(first, seeds)  # one seed per shape
+    assert seed_from(second, seeds) == seed
     copied = second / ".next/cache/turbopack/v16.4.6-test/00000001.sst"
     original = seed / "turbopack/v16.4.6-test/00000001.sst"
     assert copied.read_bytes() == b"sst" and copied.stat().st_ino != original.stat().st_ino
     copied.write_bytes(b"poisoned by a build")
     assert original.read_bytes() == b"sst"
-    assert buildcache.seed_project(second, seeds) is None  # it has a cache of its own now
+    assert seed_from(second, seeds) is None  # it has a cache of its own now
     (third / ".next").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     (tmp_path / "elsewhere").mkdir()
-    assert buildcache.seed_project(third, seeds) is None
+    assert seed_from(third, seeds) is None
     assert not any((tmp_path / "elsewhere").iterdir())  # nothing written through the link
 
 
@@ -185,14 +193,14 @@ def test_a_new_project_gets_the_seed_of_the_site_most_like_it(tmp_path: Path) ->
     fake_cache(cafe, b"cafe cache")
     gym = site_files(tmp_path / "gym", page="pricing team", Pricing="p", Team="t", Hero="hero")
     fake_cache(gym, b"gym cache")
-    assert buildcache.publish_seed(cafe, seeds) and buildcache.publish_seed(gym, seeds)
+    assert publish(cafe, seeds) and publish(gym, seeds)
     # another café: different words (page), same components -> the café's seed, though the gym's is newer
     other_cafe = site_files(tmp_path / "other", page="menu hours!", Menu="m", Hours="h", Hero="hero")
-    assert buildcache.seed_project(other_cafe, seeds) is not None
+    assert seed_from(other_cafe, seeds) is not None
     assert (other_cafe / ".next/cache/turbopack/v16.4.6-test/00000001.sst").read_bytes() == b"cafe cache"
     # nothing in common with either: the most recently used one
     odd = site_files(tmp_path / "odd", page="x", Quiz="q")
-    used = buildcache.seed_project(odd, seeds)
+    used = seed_from(odd, seeds)
     assert used == buildcache.seeds(seeds)[0]
 
 
@@ -204,7 +212,7 @@ def test_seeds_beyond_the_limit_go_least_recently_used_first(tmp_path: Path) -> 
     for i in range(buildcache.MAX_SEEDS + 2):
         project = site_files(tmp_path / f"p{i}", page=f"page {i}")
         fake_cache(project)
-        assert buildcache.publish_seed(project, seeds)
+        assert publish(project, seeds)
         [new] = [s for s in buildcache.seeds(seeds) if s not in made]
         made.append(new)
         os.utime(new / buildcache.MARKER, (1000 + i, 1000 + i))
@@ -221,7 +229,7 @@ def test_a_cache_holding_a_link_is_never_made_a_seed(tmp_path: Path) -> None:
     version = fake_cache(project)
     (version / "evil.sst").symlink_to("/etc/passwd")
     seeds = buildcache.seed_root(tmp_path / "cache", "k", "local")
-    assert not buildcache.publish_seed(project, seeds)
+    assert not publish(project, seeds)
     assert not buildcache.seeds(seeds)
 
 

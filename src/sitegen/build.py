@@ -207,6 +207,7 @@ class BuildPlan:
 
     steps: list[BuildStep]
     seeds: Path  # the shared seeds for this dependency set and template (buildcache.seed_root)
+    digests: dict[str, str] | None  # the source files before the build (shipped.source_digests)
     own: bool  # every source file is sitegen's own (no type check; may make the seed)
     fresh: bool  # the project had no Turbopack cache of its own before this build
     timings: dict[str, float] = field(default_factory=dict)
@@ -217,12 +218,13 @@ def plan_build(project_dir: Path, cache_dir: Path, deps_key: str, kind: str) -> 
     started = time.monotonic()
     hostio.remove_tree(project_dir, "out")
     switch = uses_types_switch(project_dir)
-    own = switch and shipped.all_shipped(project_dir, cache_dir)
+    digests = shipped.source_digests(project_dir)  # read once: the type check, the seed, its name
+    own = switch and shipped.all_recorded(digests, cache_dir)
     steps = steps_for(switch, own)
     seeds = buildcache.seed_root(cache_dir, buildcache.seed_key(project_dir, deps_key), kind)
     fresh = not buildcache.has_cache(project_dir)
-    plan = BuildPlan(steps, seeds, own, fresh)
-    if fresh and buildcache.seed_project(project_dir, seeds):
+    plan = BuildPlan(steps, seeds, digests, own, fresh)
+    if fresh and buildcache.seed_project(project_dir, seeds, digests):
         plan.timings["cache seed"] = round(time.monotonic() - started, 3)
     return plan
 
@@ -235,7 +237,7 @@ def finish_build(plan: BuildPlan, project_dir: Path, code: int, log: str, last: 
         hostio.remove_tree(project_dir, "out")  # a site that fails its type check is not a build
     elif not error and plan.own and plan.fresh:
         started = time.monotonic()
-        if buildcache.publish_seed(project_dir, plan.seeds):
+        if buildcache.publish_seed(project_dir, plan.seeds, plan.digests):
             plan.timings["cache publish"] = round(time.monotonic() - started, 3)
     return error
 

@@ -29,7 +29,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
-from sitegen import deps, hostio, shipped
+from sitegen import deps, hostio
 
 CACHE_REL = PurePosixPath(".next/cache/turbopack")
 KEY_FILES = ("next.config.ts", "postcss.config.mjs", "tsconfig.json")  # besides the lockfile
@@ -114,11 +114,12 @@ def has_cache(project_dir: Path) -> bool:
         return any(True for _ in entries)
 
 
-def seed_project(project_dir: Path, root: Path) -> Path | None:
-    """Copy the nearest seed into a project that has no Turbopack cache yet; the seed it used."""
+def seed_project(project_dir: Path, root: Path, digests: dict[str, str] | None) -> Path | None:
+    """Copy the seed nearest to the project's source files (``shipped.source_digests``) into a
+    project that has no Turbopack cache yet; the seed it used."""
     if has_cache(project_dir):
         return None
-    seed = nearest_seed(root, shipped.source_digests(project_dir) or {})
+    seed = nearest_seed(root, digests or {})
     if seed is None:
         return None
     try:
@@ -132,12 +133,11 @@ def seed_project(project_dir: Path, root: Path) -> Path | None:
     return seed
 
 
-def publish_seed(project_dir: Path, root: Path) -> bool:
+def publish_seed(project_dir: Path, root: Path, digests: dict[str, str] | None) -> bool:
     """Make a seed of this project's cache unless one of the same shape exists; True when it did.
 
-    Call it only after a successful first build of a project whose files are all sitegen's own.
-    The least recently used seeds beyond ``MAX_SEEDS`` go."""
-    digests = shipped.source_digests(project_dir)
+    Call it only after a successful first build of a project whose files (``digests``, read
+    before the build) are all sitegen's own. The least recently used seeds beyond ``MAX_SEEDS`` go."""
     source = plain_dir(project_dir)
     if not digests or source is None:
         return False

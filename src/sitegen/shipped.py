@@ -121,7 +121,11 @@ def source_digests(project_dir: Path) -> dict[str, str] | None:
 
 def all_shipped(project_dir: Path, cache_dir: Path) -> bool:
     """True when every source file of the project is one sitegen wrote (so no type check is needed)."""
-    digests = source_digests(project_dir)
+    return all_recorded(source_digests(project_dir), cache_dir)
+
+
+def all_recorded(digests: Mapping[str, str] | None, cache_dir: Path) -> bool:
+    """``all_shipped`` for source digests already read (``source_digests``)."""
     if not digests:
         return False
     folder = record_dir(cache_dir)

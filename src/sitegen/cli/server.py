@@ -52,15 +52,15 @@ def serve_cmd(
     if requeued:
         term.info(f"Picked up {requeued} job(s) left queued by the last run")
     # uvicorn stops on SIGTERM/SIGINT and then re-raises the signal: let that end here instead, so
-    # running jobs finish (the pool's threads are joined at exit) and queued ones wait for the next run
+    # running jobs finish (runner.close waits for them) and queued ones wait for the next run
     signal.signal(signal.SIGTERM, lambda *_: None)
     try:
         uvicorn.run(api, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=10)
     except KeyboardInterrupt:
         pass
     finally:
-        runner.close()
         term.info("Stopped taking jobs; running jobs finish, queued ones run on the next `sitegen serve`")
+        runner.close()
     return 0
 
 

@@ -72,7 +72,10 @@ class InProcessRunner:
     def workers_seen(self) -> int:
         return self.workers
 
-    def close(self, wait: bool = False) -> None:
+    def close(self, wait: bool = True) -> None:
         """Stop taking jobs: queued ones are dropped (their records stay queued and run on the next
-        start); running ones finish (the pool is joined at exit, or here when ``wait``)."""
+        start); running ones finish, here when ``wait`` (else the interpreter joins them at exit).
+
+        ``sitegen serve`` waits: on Python 3.11 a process pool still shutting down when the interpreter
+        exits can race its own exit hook and print an OSError traceback."""
         self._pool.shutdown(wait=wait, cancel_futures=True)

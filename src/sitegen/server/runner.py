@@ -1,7 +1,7 @@
 """How the server hands a recorded job to something that runs it.
 
 ``make_runner`` picks Celery workers on Redis when SITEGEN_BROKER_URL is set, else the server's
-own bounded pool of threads (``inprocess.InProcessRunner``). Both end in ``execute.execute_job``.
+own bounded pool of worker processes (``inprocess.InProcessRunner``). Both end in ``execute.execute_job``.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ class JobRunner(Protocol):
         """Workers (or threads) able to run jobs."""
 
     def close(self) -> None:
-        """Stop handing out jobs."""
+        """Stop handing out jobs (a runner that runs jobs itself lets the running ones finish first)."""
 
 
 def make_runner(settings: Settings, workers: int | None = None) -> JobRunner:
-    """CeleryRunner when a broker is configured, else an InProcessRunner with ``workers`` threads."""
+    """CeleryRunner when a broker is configured, else an InProcessRunner with ``workers`` processes."""
     if settings.broker_url:
         from sitegen.server.tasks import CeleryRunner  # noqa: PLC0415 — Celery loads only for a fleet
 

@@ -179,11 +179,14 @@ def test_the_web_page_makes_shows_edits_and_undoes_a_site(warm_home: Path, tmp_p
 
             # edit, then undo: the built site follows
             page.get_by_label("What should change?").fill("headline: Warm bread until midnight")
+            page.get_by_label("New public address").fill("https://bakery-mie.example/")
             page.get_by_label("Provider").select_option("offline")
             page.get_by_role("button", name="Edit the site").click()
             page.wait_for_url(re.compile(r"#/jobs/j\w+$"))
             wait_job_done(page)
-            assert "Warm bread until midnight" in context.request.get(f"{live.url}/sites/{pid}/").text()
+            edited = context.request.get(f"{live.url}/sites/{pid}/").text()
+            assert "Warm bread until midnight" in edited
+            assert 'rel="canonical" href="https://bakery-mie.example/"' in edited
             page.goto(f"{live.url}/app/#/projects/{pid}")
             page.get_by_text("Edit: headline: Warm bread until midnight").wait_for()
             page.get_by_role("button", name="Undo the latest change").click()

@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from sitegen.config import Settings
 from sitegen.errors import usage
@@ -152,29 +153,57 @@ def refuse_unsandboxed_model(settings: Settings, provider: str, sandbox: str | N
 
 
 def check_edit(settings: Settings, provider: str, path: Path, text: str, sandbox: str | None = None,
-               *, check_sandbox: bool = True) -> None:
+               *, check_sandbox: bool = True, url: str | None = None) -> None:
     """Before an edit job starts: a provider with no key, or an edit the offline provider cannot do,
-    is bad input (exit 2); with ``check_sandbox``, a model's edit with no sandbox is refused (exit 1)."""
+    is bad input (exit 2); with ``check_sandbox``, a model's edit with no sandbox is refused (exit 1).
+    ``url`` (checked by plan.site_address) must differ from the site's address; with no ``text``
+    the edit only sets it, and no provider is asked."""
     from sitegen.hostio import read_meta  # noqa: PLC0415
     from sitegen.offline.edit import apply_edit_offline  # noqa: PLC0415
     from sitegen.plan import SitePlan  # noqa: PLC0415
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
+    def plan() -> SitePlan:
+        plan_file = path / ".sitegen" / "plan.json"
+        try:
+            return SitePlan.model_validate_json(read_meta(plan_file))
+        except (OSError, ValueError) as exc:
+            raise usage(f"cannot read {plan_file}: {exc}".splitlines()[0]) from exc
+
+    if url is not None and plan().url == url:
+        raise usage(f"the site's address is already {url}", "Give another address, or leave the address out.")
+    if not text:
+        return
     chosen, _ = choose(settings, provider)
     require_keys(settings, chosen)
     if chosen != "offline":
         if check_sandbox:
             refuse_unsandboxed_model(settings, chosen, sandbox)
         return
-    plan_file = path / ".sitegen" / "plan.json"
-    try:
-        plan = SitePlan.model_validate_json(read_meta(plan_file))
-    except (OSError, ValueError) as exc:
-        raise usage(f"cannot read {plan_file}: {exc}".splitlines()[0]) from exc
-    apply_edit_offline(plan, text)  # raises USAGE with what offline edits can do
+    apply_edit_offline(plan(), text)  # raises USAGE with what offline edits can do
+
+
+def address_options(store: Any, project_id: str, text: str, url: str | None) -> dict[str, Any]:
+    """The job options an edit's new address adds. With an instruction, only the address; alone, no
+    provider is asked ("offline"), and ``model_site`` says whether a model ever wrote this project's
+    code (the store's record of its model calls, never a file a build could change): such a site
+    keeps its code and gets only sitegen's SEO files again, and it never counts as sitegen's own."""
+    if url is None:
+        return {}
+    if text:
+        return {"url": url}
+    return {"url": url, "address_only": True, "provider": "offline", "models": [],
+            "model_site": store.model_wrote(project_id)}
+
+
+def address_prompt(url: str) -> str:
+    """What an edit that only sets the address is recorded as (history, status)."""
+    return f"set the public address to {url}"
 
 
 __all__ = [
+    "address_options",
+    "address_prompt",
     "check_edit",
     "check_out_dir",
     "default_slug",

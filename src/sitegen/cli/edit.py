@@ -67,7 +67,11 @@ def _snapshot_before(term: Any, path: Path) -> None:
 def edit_cmd(
     term: Any,
     project: Annotated[str, typer.Argument(help="Project id, name or folder ('.' for the one here).")],
-    instruction: Annotated[str, typer.Argument(help='What to change, e.g. "make it green and add a faq".')],
+    instruction: Annotated[str, typer.Argument(help='What to change, e.g. "make it green and add a faq".')] = "",
+    url: Annotated[str | None, typer.Option(
+        "--url", help="The address the site is public at (canonical links, sitemap, structured data); "
+        "alone, no provider is asked.",
+    )] = None,
     provider: ProviderOpt = "auto",
     model: ModelOpt = None,
     sandbox: SandboxOpt = None,
@@ -78,15 +82,19 @@ def edit_cmd(
     server: ServerOpt = None,
 ) -> int:
     """Change a site: plan the change against the current files, apply, check, rebuild, verify."""
+    from sitegen.plan import site_address  # noqa: PLC0415
+
     text = " ".join(instruction.split())
-    if not text:
-        raise usage("the instruction is empty", 'Say what to change: sitegen edit . "make it green".')
+    url = site_address(url) if url is not None else None
+    if not text and url is None:
+        raise usage("the instruction is empty",
+                    'Say what to change: sitegen edit . "make it green" (or set the address: --url https://…).')
     if len(text) > MAX_INSTRUCTION or CONTROL_RE.search(text):
         raise usage(f"the instruction must be plain text under {MAX_INSTRUCTION:,} characters")
     check_job_options(provider, sandbox, deploy)
     if server:  # the edit runs on a team server; same report and exit code
-        return remote.edit(term, server, project, text, provider=provider, models=model or [], sandbox=sandbox,
-                           deploy=deploy, verify=verify)
+        return remote.edit(term, server, project, text, url=url, provider=provider, models=model or [],
+                           sandbox=sandbox, deploy=deploy, verify=verify)
     settings, store = context({"sandbox": sandbox})
     found = store.find_project(None if project in (".", "") else project)
     path = project_dir(found)
@@ -95,9 +103,12 @@ def edit_cmd(
             f"{path} has no .sitegen/plan.json to edit",
             "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
         )
-    from sitegen.jobs import check_edit  # noqa: PLC0415
+    from sitegen.jobs import address_options, address_prompt, check_edit, refuse_unsandboxed_model  # noqa: PLC0415
 
-    check_edit(settings, provider, path, text, sandbox)
+    check_edit(settings, provider, path, text, sandbox, url=url)
+    address = address_options(store, found["id"], text, url)
+    if address.get("model_site"):  # a model's code is rebuilt: never bare unless asked
+        refuse_unsandboxed_model(settings, "model", sandbox)
     lock_project(settings.home, path)  # a second process on this folder gets exit 2
     _snapshot_before(term, path)
     options = {
@@ -106,8 +117,9 @@ def edit_cmd(
         "sandbox": sandbox or settings.sandbox,
         "deploy": deploy,
         "verify": verify_flag(verify, settings),
+        **address,
     }
-    job_id = store.create_job(found["id"], text, "edit", options)
+    job_id = store.create_job(found["id"], text or address_prompt(url or ""), "edit", options)
     return run_job(term, settings, store, job_id, verb="Editing")
 
 @app.command("history")

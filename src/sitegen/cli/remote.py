@@ -130,12 +130,12 @@ def projects(term: Any, server: str, json_out: bool) -> int:
     return 0
 
 
-def edit(term: Any, server: str, project: str, text: str, *, provider: str, models: list[str],
+def edit(term: Any, server: str, project: str, text: str, *, url: str | None, provider: str, models: list[str],
          sandbox: str | None, deploy: str | None, verify: bool | None) -> int:
     api = client(server)
     found = api.find_project(project)
-    body = {"instruction": text, "provider": provider, "models": models, "sandbox": sandbox, "deploy": deploy,
-            "verify": verify}
+    body = {"instruction": text, "url": url, "provider": provider, "models": models, "sandbox": sandbox,
+            "deploy": deploy, "verify": verify}
     job = api.edit(found["project_id"], {k: v for k, v in body.items() if v is not None})
     return follow(term, api, job["job_id"], "Editing")
 

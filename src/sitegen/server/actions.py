@@ -156,21 +156,26 @@ def edit_job(settings: Any, store: Any, owner: str, project: dict[str, Any], bod
     """Records for POST /projects/{id}/edit, after the CLI's checks and a snapshot of the files."""
     from sitegen.config import verify_option  # noqa: PLC0415
     from sitegen.history import snapshot_before_edit  # noqa: PLC0415
-    from sitegen.jobs import check_edit  # noqa: PLC0415
+    from sitegen.jobs import address_options, address_prompt, check_edit  # noqa: PLC0415
+    from sitegen.plan import site_address  # noqa: PLC0415
 
     text = " ".join(body.instruction.split())
-    if not text or "\x00" in text:
-        raise usage("the instruction is empty or not plain text", 'Say what to change: "make it green".')
+    url = site_address(body.url, "url") if body.url is not None else None
+    if (not text and url is None) or "\x00" in text:
+        raise usage("the instruction is empty or not plain text",
+                    'Say what to change: "make it green" (or give only the site\'s new url).')
     check_options(settings, body.provider, body.sandbox, body.deploy)
     path = project_folder(project)
     if not (path / ".sitegen" / "plan.json").is_file():
         raise usage(f"project {project['name']!r} has no .sitegen/plan.json to edit",
                     "Finish the project first (POST /jobs/{id}/resume), or make a new one.")
-    check_edit(settings, body.provider, path, text, check_sandbox=False)  # workers may build elsewhere
+    check_edit(settings, body.provider, path, text, check_sandbox=False, url=url)  # workers may build elsewhere
     snapshot_before_edit(path)
     options = {"provider": body.provider, "models": body.models, "sandbox": body.sandbox or settings.sandbox,
-               "deploy": body.deploy, "verify": verify_option(body.verify, settings)}
-    return store.create_job(project["id"], text, "edit", options, owner=owner, status=QUEUED)
+               "deploy": body.deploy, "verify": verify_option(body.verify, settings),
+               **address_options(store, project["id"], text, url)}
+    return store.create_job(project["id"], text or address_prompt(url or ""), "edit", options, owner=owner,
+                            status=QUEUED)
 
 
 def deploy_job(settings: Any, store: Any, owner: str, project: dict[str, Any], body: DeployIn) -> str:

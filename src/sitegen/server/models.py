@@ -57,7 +57,10 @@ class EditIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    instruction: str = Field(min_length=1, max_length=MAX_INSTRUCTION_CHARS)
+    instruction: str = Field(default="", max_length=MAX_INSTRUCTION_CHARS,
+                             description="what to change; may be left out when url is given")
+    url: str | None = Field(default=None, max_length=MAX_URL_CHARS,
+                            description="the address the site is public at; alone, no provider is asked")
     provider: str = Field(default="auto", max_length=40)
     models: list[str] = Field(default_factory=list, max_length=8)
     sandbox: str | None = Field(default=None, max_length=40)

@@ -42,9 +42,10 @@ def building(ctx: JobContext) -> dict[str, Any]:
 
 def own_code(ctx: JobContext) -> bool:
     """True when every line of the site's code is sitegen's own: the offline provider wrote it and no
-    model provider wrote this project before (the store's record, not a file a build could change)."""
+    model provider wrote this project before (the store's record, not a file a build could change).
+    An edit that only set the address of a model's site (``model_site``) kept the model's code."""
     provider = provider_for(ctx)
-    if not provider.offline:
+    if not provider.offline or ctx.options.get("model_site"):
         return False
     return ctx.job.get("kind") == "new" or ctx.project.get("provider") in (None, "", "auto", provider.name)
 

@@ -36,6 +36,8 @@ def provider_for(ctx: JobContext) -> Any:
         provider, why = get_provider(ctx.settings, ctx.options.get("provider") or "auto",
                                      ctx.options.get("models") or None)
         ctx.state["provider"] = provider
+        if ctx.options.get("address_only"):  # `edit --url` alone asks no provider: the record stays
+            return provider
         ctx.info(f"provider: {provider.name} ({why})", provider=provider.name)
         ctx.store.update_project(ctx.project["id"], provider=provider.name)
     return ctx.state["provider"]

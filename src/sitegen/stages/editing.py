@@ -22,6 +22,7 @@ from sitegen.agents.editor import SOURCE_DIRS, model_edit
 from sitegen.agents.ui import generate_files
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.offline.edit import apply_edit_offline
+from sitegen.offline.render_seo import model_seo_files
 from sitegen.pipeline import JobContext
 from sitegen.plan import SitePlan
 from sitegen.safepaths import path_problem, safe_write
@@ -36,7 +37,16 @@ def edit_planning(ctx: JobContext) -> dict[str, Any]:
     plan: SitePlan = load_plan(ctx)
     instruction = ctx.job["prompt"]
     provider = provider_for(ctx)
-    if provider.offline:
+    url = ctx.options.get("url")
+    if ctx.options.get("address_only"):  # `edit --url` alone: nothing for a provider to decide
+        new_plan = plan.model_copy(update={"url": url})
+        edit = {"instruction": instruction, "mode": "plan", "changes": [f"address: {url}"], "files": {}, "delete": []}
+        if ctx.options.get("model_site"):  # a model's code stays; only sitegen's SEO files change
+            files, kept = address_files(ctx.project_dir, plan, new_plan)
+            edit.update(mode="files", files=files)
+            edit["changes"] += [f"left {path} as it is (changed since sitegen wrote it): set the address there"
+                                for path in kept]
+    elif provider.offline:
         new_plan, changes = apply_edit_offline(plan, instruction)
         edit = {"instruction": instruction, "mode": "plan", "changes": changes, "files": {}, "delete": []}
     else:
@@ -53,6 +63,12 @@ def edit_planning(ctx: JobContext) -> dict[str, Any]:
             "files": files,
             "delete": reply.delete,
         }
+    if url and not ctx.options.get("address_only"):  # an instruction and `--url`
+        new_plan = new_plan.model_copy(update={"url": url})
+        edit["changes"] = [*edit["changes"], f"address: {url}"]
+        if edit["mode"] == "files":
+            for path, text in address_files(ctx.project_dir, plan, new_plan)[0].items():
+                edit["files"].setdefault(path, text)
     save_json(ctx.meta_dir / "plan.json", new_plan.model_dump(mode="json"))
     save_json(ctx.meta_dir / EDIT_FILE, edit)
     ctx.state["plan"] = new_plan
@@ -91,6 +107,29 @@ def edit_generating(ctx: JobContext) -> dict[str, Any]:
     removed = remove_stale(ctx.project_dir, before - after)
     save_json(listed, sorted(after))
     return {"files": len(written), "removed": len(removed)}
+
+
+def address_files(project_dir: Path, old: SitePlan, new: SitePlan) -> tuple[dict[str, str], list[str]]:
+    """For a site a model wrote, the files a new address changes: sitegen's sitemap, robots and
+    JSON-LD (``model_seo_files``), each only while the project's copy is still the one sitegen
+    wrote for ``old``. Returns (path -> new text, the paths left as they are)."""
+    before, after = model_seo_files(old), model_seo_files(new)
+    files: dict[str, str] = {}
+    kept: list[str] = []
+    for path, text in after.items():
+        if before.get(path) == text:
+            continue
+        try:
+            current = hostio.read_file(project_dir, path).decode("utf-8")
+        except FileNotFoundError:
+            continue  # the site does without it
+        except (OSError, UnicodeDecodeError):
+            current = None  # a link, a folder or not text: not sitegen's file
+        if current in (before.get(path), text):
+            files[path] = text
+        else:
+            kept.append(path)
+    return files, kept
 
 
 def read_json(path: Path) -> Any:

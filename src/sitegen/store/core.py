@@ -371,6 +371,13 @@ class StoreCore:
     def llm_calls(self, job_id: str) -> list[dict[str, Any]]:
         return self.query("SELECT * FROM llm_calls WHERE job_id = ? ORDER BY id", (job_id,))
 
+    def model_wrote(self, project_id: str) -> bool:
+        """True when any job of the project asked a model (a call recorded, answered or not)."""
+        return self.query_one(
+            "SELECT 1 AS one FROM llm_calls WHERE job_id IN (SELECT id FROM jobs WHERE project_id = ?) LIMIT 1",
+            (project_id,),
+        ) is not None
+
     def usage(self, job_id: str) -> dict[str, Any]:
         row = self.query_one(
             "SELECT COUNT(*) AS calls, COALESCE(SUM(tokens_in),0) AS tokens_in,"

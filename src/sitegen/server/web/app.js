@@ -300,11 +300,14 @@ function editSection(p, busy, status) {
   const form = h("form", { onsubmit: async (ev) => {
     ev.preventDefault();
     try {
-      const job = await api(`/projects/${p.project_id}/edit`, { method: "POST", json: { instruction: form.instruction.value, provider: form.provider.value } });
+      const body = { instruction: form.instruction.value, provider: form.provider.value };
+      if (form["edit-url"].value.trim()) body.url = form["edit-url"].value.trim();
+      const job = await api(`/projects/${p.project_id}/edit`, { method: "POST", json: body });
       location.hash = `#/jobs/${job.job_id}`;
     } catch (err) { status.replaceChildren(errorBox(err)); }
   } },
-  field("instruction", "What should change?", h("textarea", { id: "instruction", name: "instruction", required: true, maxlength: "4000", placeholder: "Make it green" })),
+  field("instruction", "What should change? (may stay empty when only the address changes)", h("textarea", { id: "instruction", name: "instruction", maxlength: "4000", placeholder: "Make it green" })),
+  field("edit-url", "New public address (optional)", h("input", { id: "edit-url", name: "edit-url", type: "url", maxlength: "200" })),
   field("edit-provider", "Provider", h("select", { id: "edit-provider", name: "provider" }, options((config && config.providers) || ["auto"]))),
   h("div", { class: "actions" }, h("button", { type: "submit", disabled: busy }, "Edit the site")));
   return h("section", { class: "panel" }, h("h2", { text: "Edit" }), form);

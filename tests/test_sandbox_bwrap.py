@@ -42,20 +42,24 @@ from sitegen import procs
 from sitegen.build import build_env
 from sitegen.sandbox import bubblewrap
 project, home, script, boxed = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
+limits = bubblewrap.Limits(int(sys.argv[5]), int(sys.argv[6])) if len(sys.argv) > 5 else None
 env = build_env(home)
-argv = bubblewrap.wrap(["/bin/sh", "-c", script], project, env) if boxed else ["/bin/sh", "-c", script]
+argv = bubblewrap.wrap(["/bin/sh", "-c", script], project, env, limits) if boxed else ["/bin/sh", "-c", script]
 done = procs.run(argv, project, env, lambda _line: None, 60)
 sys.stdout.write(done.stdout)
 sys.exit(done.code)
 """
 
 
-def in_sandbox(project: Path, script: str, home: Path, boxed: bool = True) -> subprocess.CompletedProcess[str]:
+def in_sandbox(project: Path, script: str, home: Path, boxed: bool = True,
+               limits: tuple[int, int] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a shell script the way LocalBuilder runs `next build`, from a process started with a key
-    in its environment (as sitegen is, from a shell that exports GEMINI_API_KEY)."""
+    in its environment (as sitegen is, from a shell that exports GEMINI_API_KEY); ``limits`` are
+    (cores, data bytes) for bubblewrap.Limits."""
     env = {**os.environ, "GEMINI_API_KEY": FAKE_KEY}
-    return subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(project), str(home), script, "1" if boxed else "0"],
-                          env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    extra = [str(n) for n in limits] if limits else []
+    return subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(project), str(home), script, "1" if boxed else "0",
+                           *extra], env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture
@@ -170,7 +174,49 @@ def test_an_existing_git_history_is_hidden_and_kept(project: Path, sitegen_home:
 def test_choice_names_the_sandbox(tmp_path: Path) -> None:
     need_bwrap()
     builder = sandboxed_local(Settings(home=tmp_path))
-    assert builder is not None and builder.name == "local+bwrap" and builder.wrap is bubblewrap.wrap
+    assert builder is not None and builder.name == "local+bwrap" and builder.wrap is not None
+    argv = builder.wrap(["node", "build"], tmp_path, {})
+    assert argv[argv.index(sys.executable) + 5:argv.index(sys.executable) + 6] == [str(2 << 30)]  # 2g, the default
+    assert argv[argv.index("--") + 1] == bubblewrap.bwrap_path()
+
+
+def test_a_build_gets_one_core_and_its_memory_limit(project: Path, sitegen_home: Path) -> None:
+    """What the sandbox's budget means without cgroups: every process of the build runs on the
+    cores it was given and may map no more data memory than the limit."""
+    need_bwrap()
+    done = in_sandbox(project, "grep Cpus_allowed_list /proc/self/status; grep 'Max data size' /proc/self/limits",
+                      sitegen_home, limits=(1, 512 << 20))
+    assert done.returncode == 0, done.stdout
+    cores = done.stdout.split("Cpus_allowed_list:")[1].split()[0]
+    assert cores.isdigit() and int(cores) in os.sched_getaffinity(0)  # one core, one this machine has
+    assert f"{512 << 20}" in done.stdout.split("Max data size")[1].split("\n")[0]
+
+
+def test_a_build_that_takes_too_much_memory_is_stopped(project: Path, sitegen_home: Path) -> None:
+    need_bwrap()
+    need(has_node(), "node is not installed")
+    node = shutil.which("node")
+    js = "const a = []; for (let i = 0; i < 12; i++) a.push(Buffer.alloc(64 << 20, 1)); console.log('took 768 MB')"
+    hog = f'{node} -e "{js}"'
+    assert "took 768 MB" in in_sandbox(project, hog, sitegen_home, limits=(1, 4 << 30)).stdout  # room enough
+    held = in_sandbox(project, hog, sitegen_home, limits=(1, 256 << 20))
+    assert held.returncode != 0 and "took 768 MB" not in held.stdout, held.stdout[-2000:]
+
+
+@pytest.mark.parametrize(("cpus", "memory", "cores", "data"), [(1.0, "2g", 1, 2 << 30), (1.5, "1536m", 2, 3 << 29)])
+def test_limits_come_from_the_settings_docker_uses(tmp_path: Path, cpus: float, memory: str, cores: int,
+                                                   data: int) -> None:
+    limits = bubblewrap.Limits.from_settings(Settings(home=tmp_path, build_cpus=cpus, build_memory=memory))
+    assert (limits.cores, limits.data_bytes) == (cores, data)
+    picked = limits.pick_cores()
+    assert len(picked) == min(cores, len(os.sched_getaffinity(0))) and set(picked) <= os.sched_getaffinity(0)
+
+
+@pytest.mark.parametrize("memory", ["lots", "2x", "1m"])
+def test_a_memory_setting_that_is_not_a_size_is_bad_usage(tmp_path: Path, memory: str) -> None:
+    with pytest.raises(SitegenError) as caught:
+        bubblewrap.Limits.from_settings(Settings(home=tmp_path, build_memory=memory))
+    assert caught.value.kind == ErrorKind.USAGE and "SITEGEN_BUILD_MEMORY" in caught.value.message
 
 
 def test_as_a_normal_user_too(tmp_path: Path) -> None:

@@ -15,16 +15,31 @@
 
 The ``npm ci --ignore-scripts`` install step needs the network and runs no project code, so it
 is not wrapped. ``problem()`` says why bubblewrap cannot be used here (None when it works).
+
+``Limits`` holds the build to the sandbox's budget without cgroups: ``build_cpus`` CPU cores (an
+affinity every process of the build inherits) and ``build_memory`` of data memory per process
+(RLIMIT_DATA: heap and private writable mappings; unlike Docker's limit it is per process, not the
+build's total). A launcher sets both on itself and then executes bwrap, so they are in place before
+any process of the build exists.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sitegen.errors import usage
+from sitegen.sandbox.errors import human_size, size_in_bytes
+
+if TYPE_CHECKING:
+    from sitegen.config import Settings
 
 NAME = "local+bwrap"
 # files and folders of /etc a Node build may read (bound read-only when present)
@@ -32,6 +47,48 @@ ETC = ("ssl", "ca-certificates", "ca-certificates.conf", "passwd", "group", "hos
        "localtime", "alternatives", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "os-release", "mime.types")
 TOP_LEVEL = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 SANDBOX_HOME = "/tmp/home"
+
+
+# sets the limits on its own process, then becomes the command: argv = data-bytes cores -- command…
+LAUNCHER = (
+    "import os, resource, sys\n"
+    "data, cores = int(sys.argv[1]), {int(c) for c in sys.argv[2].split(',') if c}\n"
+    "if data > 0: resource.setrlimit(resource.RLIMIT_DATA, (data, data))\n"
+    "if cores: os.sched_setaffinity(0, cores)\n"
+    "os.execv(sys.argv[4], sys.argv[4:])\n"
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one build may use under bubblewrap: how many CPU cores, and data memory per process."""
+
+    cores: int
+    data_bytes: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Limits:
+        """SITEGEN_BUILD_CPUS (rounded up to whole cores) and SITEGEN_BUILD_MEMORY, as Docker gets them."""
+        data = size_in_bytes(str(settings.build_memory))
+        if data is None or data < 64 << 20:
+            raise usage(f"SITEGEN_BUILD_MEMORY={settings.build_memory!r} is not a memory size of 64m or more",
+                        "Use a size such as 2g or 1536m.")
+        return cls(cores=max(1, math.ceil(float(settings.build_cpus))), data_bytes=data)
+
+    def pick_cores(self) -> list[int]:
+        """``cores`` of the cores this process may use, starting at one chosen by its pid, so builds
+        of several processes (a team server's workers) do not all land on the same core."""
+        allowed = sorted(os.sched_getaffinity(0))
+        start = os.getpid() % len(allowed)
+        return [allowed[(start + i) % len(allowed)] for i in range(min(self.cores, len(allowed)))]
+
+    def launcher(self) -> list[str]:
+        """The argv prefix that applies the limits and then runs what follows it."""
+        cores = ",".join(str(c) for c in self.pick_cores())
+        return [sys.executable, "-I", "-S", "-c", LAUNCHER, str(self.data_bytes), cores, "--"]
+
+    def describe(self) -> str:
+        return f"{self.cores} CPU core(s), {human_size(str(self.data_bytes))} of memory per process"
 
 
 def bwrap_path() -> str | None:
@@ -113,8 +170,9 @@ def _project_args(project_dir: Path) -> list[str]:
     return args
 
 
-def wrap(cmd: list[str], project_dir: Path, env: dict[str, str]) -> list[str]:
-    """The bwrap argv running ``cmd`` in ``project_dir`` with exactly ``env`` (HOME is a tmpfs)."""
+def wrap(cmd: list[str], project_dir: Path, env: dict[str, str], limits: Limits | None = None) -> list[str]:
+    """The bwrap argv running ``cmd`` in ``project_dir`` with exactly ``env`` (HOME is a tmpfs), held
+    to ``limits`` when given."""
     bwrap = bwrap_path()
     if not bwrap:
         raise FileNotFoundError("bwrap")
@@ -122,6 +180,7 @@ def wrap(cmd: list[str], project_dir: Path, env: dict[str, str]) -> list[str]:
     inner = {**env, "HOME": SANDBOX_HOME, "TMPDIR": "/tmp"}
     setenv = [arg for key, value in sorted(inner.items()) for arg in ("--setenv", key, value)]
     return [
+        *(limits.launcher() if limits else []),
         bwrap, *_base_args(), "--dir", SANDBOX_HOME,
         *_node_prefix(cmd), *_project_args(project_dir),
         "--clearenv", *setenv, "--chdir", str(project_dir),

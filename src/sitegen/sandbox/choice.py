@@ -8,6 +8,8 @@ build with plain local Node. ``local`` without bubblewrap builds on the host, wi
 
 from __future__ import annotations
 
+from functools import partial
+
 from sitegen.build import Builder, LocalBuilder, find_node
 from sitegen.config import Settings
 from sitegen.errors import ErrorKind, SitegenError
@@ -26,7 +28,8 @@ def sandboxed_local(settings: Settings) -> LocalBuilder | None:
     """A LocalBuilder whose build steps run under bubblewrap, or None when bubblewrap cannot run."""
     if bubblewrap.problem() is not None:
         return None
-    return LocalBuilder(settings, wrap=bubblewrap.wrap, name=bubblewrap.NAME)
+    limits = bubblewrap.Limits.from_settings(settings)
+    return LocalBuilder(settings, wrap=partial(bubblewrap.wrap, limits=limits), name=bubblewrap.NAME)
 
 
 def unsandboxed_refusal(why: str) -> SitegenError:
@@ -40,7 +43,8 @@ def local_builder(settings: Settings, why: str, *, offline: bool, explicit: bool
     """Host Node: under bubblewrap when it works, else bare for sitegen's own code or an explicit
     --sandbox local (the caller warns), else refused."""
     if (boxed := sandboxed_local(settings)) is not None:
-        return boxed, f"{why}, so the host's Node under bubblewrap (no network, only the project writable)"
+        limits = bubblewrap.Limits.from_settings(settings).describe()
+        return boxed, f"{why}, so the host's Node under bubblewrap (no network, only the project writable, {limits})"
     if not (offline or explicit):
         raise unsandboxed_refusal(why)
     if not find_node():

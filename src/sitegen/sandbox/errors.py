@@ -79,12 +79,19 @@ class BuildTimedOut(SandboxError):
         )
 
 
-def human_size(limit: str) -> str:
-    """'2g' -> '2 GB', '256m' -> '256 MB', '1536m' -> '1.5 GB' (Docker's binary units)."""
+def size_in_bytes(limit: str) -> int | None:
+    """'2g' -> 2147483648, '256m' -> 268435456 (Docker's binary units); None when it is not a size."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([bkmg]?)b?\s*", limit.lower())
     if not match:
+        return None
+    return int(float(match.group(1)) * {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2)])
+
+
+def human_size(limit: str) -> str:
+    """'2g' -> '2 GB', '256m' -> '256 MB', '1536m' -> '1.5 GB' (Docker's binary units)."""
+    value = size_in_bytes(limit)
+    if value is None:
         return limit
-    value = float(match.group(1)) * {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2)]
     for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if value >= size:
             number = value / size

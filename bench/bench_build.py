@@ -128,9 +128,11 @@ def make_home(path: Path, shared_deps: Path) -> Path:
 
 
 def sitegen(src: Path, home: Path, args: list[str], cwd: Path, sandbox: str) -> tuple[float, dict]:
+    # as an installed sitegen runs: with its bytecode cached (pip compiles it; the untimed first run
+    # writes it here), even where the shell sets PYTHONDONTWRITEBYTECODE
     env = {**os.environ, "SITEGEN_HOME": str(home), "PYTHONPATH": str(src), "SITEGEN_SANDBOX": sandbox,
-           "SITEGEN_PROVIDER": "offline"}
-    for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+           "SITEGEN_PROVIDER": "offline", "PYTHONPYCACHEPREFIX": str(home.parent / "pycache")}
+    for var in ("GEMINI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL", "PYTHONDONTWRITEBYTECODE"):
         env.pop(var, None)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "sitegen", *args, "--json"], cwd=cwd, env=env,

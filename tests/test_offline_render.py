@@ -193,7 +193,8 @@ def test_layout_imports_fonts_metadata_and_shared_chrome() -> None:
 
 def test_globals_css_has_theme_tokens_and_base_styles() -> None:
     css = render_site(ALL_PLANS["cafe"]())["app/globals.css"]
-    assert css.startswith('@import "tailwindcss";')
+    assert css.startswith('@import "tailwindcss" source(none);')
+    assert '@source "../components";' in css and '@source "../app";' in css and "content.ts" not in css.split("*/")[1]
     for token in ("@theme {", "--color-primary: #9a3412;", "--color-background:", "--font-heading:",
                   '"Fraunces Variable"', "--font-body:", "scroll-behavior: smooth", ":focus-visible",
                   "color-scheme: light"):

@@ -80,6 +80,22 @@ screenshot (Chromium is CPU-bound on 2 cores: 3.1 vs 2.4 s), Node 22's compile c
 (15 s compile), a seed holding every component (slower: 5.4-7.0 vs 3.2-4.2 s compile), a minimal
 seed (same as any), V8 --max-semi-space-size, Turbopack's workerThreads plugin runtime, server
 source maps off (0.25 s, but prerender errors would lose their file:line).
+
+Measured 2026-12-02, later (docker, 1 CPU and 2 GB; medians of 3 rounds; sitegen's bytecode cached
+as after `pip install`). Three runs of the same code on the same machine gave a warm AFTER `new` of
+8.77 (1 round), 10.40 and 11.03 s: the machine's speed moves by about 20 % between runs. The last
+run also has Tailwind reading only app/, components/ and lib/**/*.tsx (not the words in
+lib/content.ts), so an edit of the words keeps Turbopack's CSS:
+
+    wall (s)                          BEFORE  AFTER  SAME-KIND
+    warm new, whole                   27.28   10.89   9.96
+    warm new, BUILDING                22.41    7.53   6.65
+    warm new, VERIFYING                4.17    2.63   2.50
+    rebuild after `edit`, whole       19.08    8.33   8.24
+    rebuild after `edit`, BUILDING    13.85    5.14   5.04   (compile 3.40 -> 2.60; the run before: 6.06, compile 3.40)
+
+Local builds now run under bubblewrap with its limits (one core, like Docker), so AFTER's local
+column is held to one core while BEFORE's had two.
 """
 
 from __future__ import annotations

@@ -85,3 +85,37 @@ def test_symlink_out_of_project_is_refused(project: Path, tmp_path_factory: pyte
 def test_stray_folder_is_reported(project: Path) -> None:
     write(project, "scripts/evil.ts", "export {}\n")
     assert [f.code for f in checks.check_project(project)] == ["path"]
+
+
+def test_the_walk_lists_links_and_stray_files_and_never_enters_the_skipped_folders(
+        project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # the project is tmp_path itself
+
+    write(project, "app/page.tsx", "export default function Page() { return null; }\n")
+    write(project, "components/deep/nested/Card.tsx", "export const Card = 1;\n")
+    write(project, "stray/notes.md", "hi\n")
+    outside = elsewhere / "outside"
+    (outside / "inner").mkdir(parents=True)
+    (outside / "inner" / "secret.ts").write_text("export const s = 1;\n")
+    (project / "components" / "linked").symlink_to(outside, target_is_directory=True)  # listed, not entered
+    (project / "app" / "gone.tsx").symlink_to(elsewhere / "missing.tsx")  # a dangling link is listed too
+    os.mkfifo(project / "app" / "pipe")  # not a file: left out
+    for skipped in ("node_modules/next", ".next/cache", "out", ".sitegen", ".git"):
+        write(project, f"{skipped}/x.ts", "export {};\n")
+    walked: list[str] = []
+    real_scandir = os.scandir
+
+    def spy(path: object = ".") -> object:  # every folder listed, by any walk
+        walked.append(os.fspath(path))  # type: ignore[arg-type]
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", spy)
+    rels = [p.relative_to(project).as_posix() for p in checks.source_files(project)]
+    assert rels == sorted(rels)
+    assert {"app/page.tsx", "components/deep/nested/Card.tsx", "stray/notes.md", "components/linked",
+            "app/gone.tsx"} <= set(rels)
+    assert not [r for r in rels if r.startswith(("node_modules", ".next", "out/", ".sitegen", ".git", "app/pipe"))]
+    assert "package.json" not in rels and not [r for r in rels if "secret" in r]
+    assert not [w for w in walked if any(part in w for part in ("node_modules", ".next", "/out", ".git"))]

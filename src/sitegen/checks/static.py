@@ -8,6 +8,7 @@ font that downloads at build time, or hooks in a file that is not a client compo
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -225,16 +226,18 @@ def check_file(project_dir: Path, file: Path, packages: frozenset[str]) -> list[
 
 
 def source_files(project_dir: Path) -> list[Path]:
-    """Every file under the allowed folders plus stray files at unexpected places."""
+    """Every file under the allowed folders plus stray files at unexpected places; links are listed,
+    never followed. node_modules, .next, out, .sitegen and .git are not walked at all (a local
+    build's node_modules alone made this walk take 0.6 s)."""
     out: list[Path] = []
-    for path in sorted(project_dir.rglob("*")):
-        rel = path.relative_to(project_dir)
-        if rel.parts[0] in SKIP_DIRS or not (path.is_file() or path.is_symlink()):
-            continue
-        if len(rel.parts) == 1:  # top-level files come from the template
-            continue
-        out.append(path)
-    return out
+    for root, dirs, files in os.walk(project_dir):  # does not follow links to folders
+        here = Path(root)
+        if here == project_dir:
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+            continue  # top-level files come from the template
+        out += [here / d for d in dirs if (here / d).is_symlink()]
+        out += [here / f for f in files if (here / f).is_symlink() or (here / f).is_file()]
+    return sorted(out)
 
 
 def check_project(project_dir: Path) -> list[Finding]:

@@ -411,3 +411,16 @@ def test_a_timeout_or_cancel_stops_everything_in_the_sandbox(project: Path, site
         except OSError:
             continue
     assert mine == []
+
+
+def test_a_lower_data_limit_the_user_already_has_is_kept() -> None:
+    """A shell with `ulimit -d` below the setting: the launcher keeps the user's limit, never fails."""
+    import resource
+
+    def lower() -> None:
+        resource.setrlimit(resource.RLIMIT_DATA, (100 << 20, 100 << 20))
+
+    argv = [*bubblewrap.Limits(1, 2 << 30).launcher(), "/bin/sh", "-c", "grep 'Max data size' /proc/self/limits"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=30, preexec_fn=lower)  # noqa: PLW1509
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[3:5] == [str(100 << 20)] * 2

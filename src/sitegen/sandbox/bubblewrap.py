@@ -53,6 +53,8 @@ SANDBOX_HOME = "/tmp/home"
 LAUNCHER = (
     "import os, resource, sys\n"
     "data, cores = int(sys.argv[1]), {int(c) for c in sys.argv[2].split(',') if c}\n"
+    "hard = resource.getrlimit(resource.RLIMIT_DATA)[1]\n"
+    "if hard != resource.RLIM_INFINITY: data = min(data, hard)  # never above what we may set\n"
     "if data > 0: resource.setrlimit(resource.RLIMIT_DATA, (data, data))\n"
     "if cores: os.sched_setaffinity(0, cores)\n"
     "os.execv(sys.argv[4], sys.argv[4:])\n"

@@ -42,6 +42,21 @@ def test_doctor_reports_each_check_as_json(tmp_path: Path) -> None:
     assert result.returncode == (0 if data["ok"] else 1)
 
 
+def test_doctor_names_the_bubblewrap_limits_and_a_bad_memory_setting(tmp_path: Path) -> None:
+    from sitegen.sandbox import bubblewrap
+
+    need(bubblewrap.problem() is None, f"bubblewrap cannot run here: {bubblewrap.problem()}")
+
+    def line(env: dict[str, str]) -> dict:
+        data = json.loads(run_cli("doctor", "--json", cwd=tmp_path, env=env).stdout)
+        return next(c for c in data["checks"] if c["name"] == "bubblewrap")
+
+    good = line({"SITEGEN_BUILD_CPUS": "1", "SITEGEN_BUILD_MEMORY": "1536m"})
+    assert good["ok"] and "1 CPU core(s), 1.5 GB of memory per process" in good["detail"]
+    bad = line({"SITEGEN_BUILD_MEMORY": "lots"})
+    assert not bad["ok"] and "SITEGEN_BUILD_MEMORY='lots'" in bad["detail"] and "2g" in bad["fix"]
+
+
 def test_doctor_fails_when_nothing_can_build(tmp_path: Path) -> None:
     bare = tmp_path / "bin"
     bare.mkdir()

@@ -46,7 +46,7 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
     out.append(Check("node", node_ok, f"node {node or 'missing'}, npm {npm or 'missing'}",
                      "Install Node.js 20+ (https://nodejs.org) for --sandbox local.", required=False))
     out.extend(docker_checks(settings, clean))
-    out.append(bubblewrap_check())
+    out.append(bubblewrap_check(settings))
     out.append(Check("gemini key", bool(settings.gemini_api_key),
                      "GEMINI_API_KEY set" if settings.gemini_api_key else "not set (offline provider is used)",
                      "export GEMINI_API_KEY=… for real model generation"))
@@ -62,13 +62,18 @@ def run_checks(settings: Settings, clean: bool = False) -> list[Check]:
     return out
 
 
-def bubblewrap_check() -> Check:
-    """Whether local builds of model-written code can run sandboxed (without Docker)."""
-    problem = bubblewrap.problem()
-    return Check("bubblewrap", problem is None,
-                 "local builds run sandboxed (no network, only the project writable)" if problem is None else problem,
-                 "Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) so model-written sites can be "
-                 "built without Docker.")
+def bubblewrap_check(settings: Settings) -> Check:
+    """Whether local builds of model-written code can run sandboxed (without Docker), and with which limits."""
+    hint = ("Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) so model-written sites can be "
+            "built without Docker.")
+    if (problem := bubblewrap.problem()) is not None:
+        return Check("bubblewrap", False, problem, hint)
+    try:
+        limits = bubblewrap.Limits.from_settings(settings).describe()
+    except SitegenError as exc:
+        return Check("bubblewrap", False, exc.message, exc.hint or hint)
+    return Check("bubblewrap", True, f"local builds run sandboxed (no network, only the project writable, {limits})",
+                 hint)
 
 
 def docker_checks(settings: Settings, clean: bool = False) -> list[Check]:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +164,8 @@ def check_edit(settings: Settings, provider: str, path: Path, text: str, sandbox
     from sitegen.plan import SitePlan  # noqa: PLC0415
     from sitegen.providers.registry import choose, require_keys  # noqa: PLC0415
 
-    def plan() -> SitePlan:
+    @cache
+    def plan() -> SitePlan:  # read once, and only when needed
         plan_file = path / ".sitegen" / "plan.json"
         try:
             return SitePlan.model_validate_json(read_meta(plan_file))
@@ -196,17 +198,18 @@ def address_options(store: Any, project_id: str, text: str, url: str | None) -> 
             "model_site": store.model_wrote(project_id)}
 
 
-def address_prompt(url: str) -> str:
-    """What an edit that only sets the address is recorded as (history, status)."""
-    return f"set the public address to {url}"
+def edit_prompt(text: str, url: str | None) -> str:
+    """What an edit is recorded as (history, status): its instruction, or for an address alone,
+    the address it sets."""
+    return text or f"set the public address to {url}"
 
 
 __all__ = [
     "address_options",
-    "address_prompt",
     "check_edit",
     "check_out_dir",
     "default_slug",
+    "edit_prompt",
     "lock_project",
     "make_pipeline",
     "prepare_new_job",

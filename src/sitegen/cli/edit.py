@@ -103,7 +103,7 @@ def edit_cmd(
             f"{path} has no .sitegen/plan.json to edit",
             "Finish the project first (`sitegen resume JOB`), or make a new one with `sitegen new`.",
         )
-    from sitegen.jobs import address_options, address_prompt, check_edit, refuse_unsandboxed_model  # noqa: PLC0415
+    from sitegen.jobs import address_options, check_edit, edit_prompt, refuse_unsandboxed_model  # noqa: PLC0415
 
     check_edit(settings, provider, path, text, sandbox, url=url)
     address = address_options(store, found["id"], text, url)
@@ -119,7 +119,7 @@ def edit_cmd(
         "verify": verify_flag(verify, settings),
         **address,
     }
-    job_id = store.create_job(found["id"], text or address_prompt(url or ""), "edit", options)
+    job_id = store.create_job(found["id"], edit_prompt(text, url), "edit", options)
     return run_job(term, settings, store, job_id, verb="Editing")
 
 @app.command("history")

@@ -156,7 +156,7 @@ def edit_job(settings: Any, store: Any, owner: str, project: dict[str, Any], bod
     """Records for POST /projects/{id}/edit, after the CLI's checks and a snapshot of the files."""
     from sitegen.config import verify_option  # noqa: PLC0415
     from sitegen.history import snapshot_before_edit  # noqa: PLC0415
-    from sitegen.jobs import address_options, address_prompt, check_edit  # noqa: PLC0415
+    from sitegen.jobs import address_options, check_edit, edit_prompt  # noqa: PLC0415
     from sitegen.plan import site_address  # noqa: PLC0415
 
     text = " ".join(body.instruction.split())
@@ -174,7 +174,7 @@ def edit_job(settings: Any, store: Any, owner: str, project: dict[str, Any], bod
     options = {"provider": body.provider, "models": body.models, "sandbox": body.sandbox or settings.sandbox,
                "deploy": body.deploy, "verify": verify_option(body.verify, settings),
                **address_options(store, project["id"], text, url)}
-    return store.create_job(project["id"], text or address_prompt(url or ""), "edit", options, owner=owner,
+    return store.create_job(project["id"], edit_prompt(text, url), "edit", options, owner=owner,
                             status=QUEUED)
 
 

@@ -177,6 +177,7 @@ def assert_locked_down(
         "npm_config_audit",
         "npm_config_cache",
         "SITEGEN_TYPES_CHECKED",  # tells next.config.ts that sitegen handles the type check (buildsteps.py)
+        "NEXT_USE_POST_BUILD",  # Turbopack compacts its cache only once it has grown (buildcache.py)
     } | {item.split("=", 1)[0] for item in image_env}  # the image's own ENV lines
     assert set(env) <= allowed, sorted(set(env) - allowed)
     assert config["Labels"].get("sitegen") == "1"

@@ -233,6 +233,27 @@ def test_a_cache_holding_a_link_is_never_made_a_seed(tmp_path: Path) -> None:
     assert not buildcache.seeds(seeds)
 
 
+def test_builds_leave_compaction_until_the_cache_has_grown(tmp_path: Path) -> None:
+    project = site_files(tmp_path / "p", page="export default 1;")
+    assert buildcache.cache_files(project) == 0
+    assert buildcache.compaction_env(project) == buildcache.DEFER_COMPACTION
+    version = fake_cache(project)
+    for i in range(buildcache.COMPACT_AT - 3):
+        (version / f"{i + 2:08}.sst").write_bytes(b"x")
+    assert buildcache.cache_files(project) == buildcache.COMPACT_AT - 1
+    assert buildcache.compaction_env(project) == buildcache.DEFER_COMPACTION
+    (version / "LOG").write_text("")
+    assert buildcache.compaction_env(project) == {}  # grown: this build compacts
+    # what a build planted is never followed while counting
+    linked = site_files(tmp_path / "linked", page="export default 1;")
+    (linked / ".next").symlink_to(project / ".next", target_is_directory=True)
+    assert buildcache.cache_files(linked) == 0
+    odd = site_files(tmp_path / "odd", page="export default 1;")
+    (odd / ".next/cache/turbopack").mkdir(parents=True)
+    (odd / ".next/cache/turbopack/v16.4.6-x").symlink_to(version, target_is_directory=True)
+    assert buildcache.cache_files(odd) == 0
+
+
 def test_the_seed_key_follows_the_config_files(tmp_path: Path) -> None:
     a = offline_site(tmp_path, "coffee shop landing page", "a")
     b = offline_site(tmp_path, "yoga studio in Lisbon", "b")
@@ -260,6 +281,35 @@ def test_offline_sites_build_without_tsc_and_the_second_one_starts_from_the_seed
     assert "Copper Cup" not in (second / "out" / "index.html").read_text()
     again = builder.build(first, lambda _line: None)  # a rebuild keeps the project's own cache
     assert again.ok and "cache seed" not in again.timings and "No build cache found" not in again.log
+
+
+def trace_spans(project: Path) -> set[str]:
+    """The names of the spans in next build's own trace (.next/trace, one JSON list per line)."""
+    lines = (project / ".next" / "trace").read_text().splitlines()
+    return {span["name"] for line in lines if line.strip() for span in json.loads(line)}
+
+
+@pytest.mark.e2e
+def test_a_build_compacts_turbopacks_cache_only_once_it_has_grown(
+    tmp_path: Path, warm_home: Path, template_deps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builder = LocalBuilder(settings())
+    project = offline_site(tmp_path, "bike repair shop in Utrecht")
+    monkeypatch.setattr(buildcache, "COMPACT_AT", 10_000)  # whatever the seed it starts from holds
+    first = builder.build(project, lambda _line: None)
+    assert first.ok, first.error + first.log[-3000:]
+    spans = trace_spans(project)
+    assert "turbopack-persistence" in spans and "turbopack-compaction" not in spans  # written, not compacted
+    grown = buildcache.cache_files(project)
+    assert grown > 0
+    monkeypatch.setattr(buildcache, "COMPACT_AT", grown)  # as if it had grown past the limit
+    (project / "lib" / "content.ts").write_text((project / "lib" / "content.ts").read_text().replace(
+        "Utrecht", "Leiden"))
+    second = builder.build(project, lambda _line: None)
+    assert second.ok, second.error + second.log[-3000:]
+    assert "turbopack-compaction" in trace_spans(project)
+    assert buildcache.cache_files(project) < grown
+    assert "Leiden" in (project / "out" / "index.html").read_text()
 
 
 @pytest.mark.e2e

@@ -161,7 +161,7 @@ class LocalBuilder:
         installed, install_seconds = self.ensure_deps(project_dir, on_log)
         plan = plan_build(project_dir, self.settings.cache_dir, deps.lockfile_key(project_dir, "local"), "local")
         node = find_node()[0]  # type: ignore[index]
-        env = {**build_env(self.settings.home), TYPES_CHECKED_ENV: "1"}
+        env = {**build_env(self.settings.home), TYPES_CHECKED_ENV: "1", **plan.env}
         log: list[str] = []
         code, failed, timed_out = 0, NEXT_BUILD, False
         for step in plan.steps:
@@ -210,11 +210,13 @@ class BuildPlan:
     digests: dict[str, str] | None  # the source files before the build (shipped.source_digests)
     own: bool  # every source file is sitegen's own (no type check; may make the seed)
     fresh: bool  # the project had no Turbopack cache of its own before this build
+    env: dict[str, str] = field(default_factory=dict)  # for every step (buildcache.compaction_env)
     timings: dict[str, float] = field(default_factory=dict)
 
 
 def plan_build(project_dir: Path, cache_dir: Path, deps_key: str, kind: str) -> BuildPlan:
-    """Before a build: drop the old out/, choose the steps, seed a project that has no cache."""
+    """Before a build: drop the old out/, choose the steps, seed a project that has no cache, and
+    say whether this build compacts Turbopack's cache."""
     started = time.monotonic()
     hostio.remove_tree(project_dir, "out")
     switch = uses_types_switch(project_dir)
@@ -226,6 +228,7 @@ def plan_build(project_dir: Path, cache_dir: Path, deps_key: str, kind: str) -> 
     plan = BuildPlan(steps, seeds, digests, own, fresh)
     if fresh and buildcache.seed_project(project_dir, seeds, digests):
         plan.timings["cache seed"] = round(time.monotonic() - started, 3)
+    plan.env = buildcache.compaction_env(project_dir)
     return plan
 
 

@@ -16,6 +16,12 @@ worktree's cache from the main checkout the same way).
 - A seed is made only from a project's first build when every source file is sitegen's own
   (shipped.py): no model-written code has ever run there, so no build of untrusted code can put
   anything in a cache other projects start from.
+- Compaction: after a build writes its cache, Turbopack merges the cache's files (compaction),
+  about 0.3 s of the one CPU a build has. A build skips it (``NEXT_USE_POST_BUILD=1``, Next's
+  switch for compacting later) while the cache holds fewer than ``COMPACT_AT`` files; each build
+  adds about 6-8 files and 1-3 MB, so about one build in six compacts. Measured: 12 builds in a
+  row without compaction were no slower to compile (94 files, 44 MB), and the one that then
+  compacted took as long as any compacting build (back to 14 files).
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ MARKER = ".complete"
 FILES = "files.json"  # in a seed: the source files (path -> sha256) of the site it was made from
 MAX_SEEDS = 6  # per seed key; each is about 30 MB
 SHAPE = re.compile(r"[0-9a-f]{16}")  # a seed's folder name (shape_of); staging and trash never match
+COMPACT_AT = 64  # files in a project's Turbopack cache from which its next build compacts it
+DEFER_COMPACTION = {"NEXT_USE_POST_BUILD": "1"}  # next build: write the cache, leave compaction
 
 
 def seed_key(project_dir: Path, deps_key: str) -> str:
@@ -112,6 +120,26 @@ def has_cache(project_dir: Path) -> bool:
         return (Path(project_dir) / CACHE_REL).is_symlink()  # something odd is there: leave it alone
     with os.scandir(cache) as entries:
         return any(True for _ in entries)
+
+
+def cache_files(project_dir: Path) -> int:
+    """How many files the project's Turbopack cache holds (in its version folders; no link followed)."""
+    cache = plain_dir(project_dir)
+    if cache is None:
+        return 0
+    count = 0
+    with suppress(OSError), os.scandir(cache) as versions:
+        for version in versions:
+            if version.is_dir(follow_symlinks=False):
+                with suppress(OSError), os.scandir(version.path) as files:
+                    count += sum(1 for _ in files)
+    return count
+
+
+def compaction_env(project_dir: Path) -> dict[str, str]:
+    """What next build's environment gets so that it compacts the cache only when it has grown
+    (``COMPACT_AT``): ``DEFER_COMPACTION``, or nothing when this build should compact."""
+    return {} if cache_files(project_dir) >= COMPACT_AT else dict(DEFER_COMPACTION)
 
 
 def seed_project(project_dir: Path, root: Path, digests: dict[str, str] | None) -> Path | None:

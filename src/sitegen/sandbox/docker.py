@@ -230,6 +230,7 @@ class DockerBuilder:
         tmpfs: str,
         on_log: LogFn,
         project_dir: Path,
+        extra_env: dict[str, str] | None = None,
     ) -> StepRun:
         """Run one container to completion, streaming its output; always remove it."""
         started = time.monotonic()
@@ -253,7 +254,7 @@ class DockerBuilder:
                     name=f"sitegen-{self.job_id}-{step}-{uuid.uuid4().hex[:6]}",
                     user=user,
                     working_dir=workdir,
-                    environment=self.env(installing=step == "install"),
+                    environment={**self.env(installing=step == "install"), **(extra_env or {})},
                     mounts=mounts,
                     tmpfs={"/tmp": tmpfs},
                     network_mode="bridge" if network else "none",
@@ -413,6 +414,7 @@ class DockerBuilder:
                     tmpfs=BUILD_TMPFS,
                     on_log=clock.feed,
                     project_dir=project_dir,
+                    extra_env=plan.env,
                 )
         finally:
             if created:

@@ -56,7 +56,8 @@ def test_dark_mode_and_back() -> None:
     assert palette_problems(dark.palette) == []
     light, _ = apply_edit_offline(dark, "light mode")
     assert not light.palette.dark and palette_problems(light.palette) == []
-    assert "color-scheme: dark" in render_site(dark)["app/globals.css"] or dark.palette.dark
+    assert 'colorScheme: "dark",' in render_site(dark)["lib/theme.ts"]
+    assert 'colorScheme: "light",' in render_site(light)["lib/theme.ts"]
 
 
 @pytest.mark.parametrize("instruction", ["rename to Night Owl", "call it 'Night Owl'", "rename it to Night Owl."])

@@ -56,7 +56,7 @@ def test_every_page_gets_a_file_and_the_core_files_exist(name: str) -> None:
     files = render_site(plan)
     for page in plan.pages:
         assert ("app/page.tsx" if not page.slug else f"app/{page.slug}/page.tsx") in files
-    for core in ("app/layout.tsx", "app/globals.css", "lib/content.ts", "lib/types.ts", "lib/icons.tsx",
+    for core in ("app/layout.tsx", "app/globals.css", "lib/content.ts", "lib/types.ts", "lib/icons.ts", "lib/theme.ts",
                  "components/Header.tsx", "components/Footer.tsx"):
         assert core in files
     kinds = {s.kind for p in plan.pages for s in p.sections}
@@ -118,9 +118,9 @@ def test_unknown_icons_fall_back_and_only_real_icons_are_imported() -> None:
         for section in page["sections"]:
             for item in section["items"]:
                 assert item["icon"] in valid
-    imported = re.findall(r"^  (\w+) as Icon\1,$", files["lib/icons.tsx"], re.M)
+    imported = re.findall(r"^  (\w+) as Icon\1,$", files["lib/icons.ts"], re.M)
     assert imported and set(imported) <= valid
-    assert "NotARealIcon" not in files["lib/icons.tsx"]
+    assert "NotARealIcon" not in files["lib/icons.ts"]
 
 
 def test_icon_list_matches_the_installed_lucide(template_deps: Path) -> None:
@@ -191,16 +191,31 @@ def test_layout_imports_fonts_metadata_and_shared_chrome() -> None:
     assert imports == [FONT_PACKAGES["Playfair Display"]]
 
 
-def test_globals_css_has_theme_tokens_and_base_styles() -> None:
-    css = render_site(ALL_PLANS["cafe"]())["app/globals.css"]
+def test_globals_css_is_one_file_for_every_site_and_each_sites_theme_is_data() -> None:
+    sites = {name: render_site(ALL_PLANS[name]()) for name in PLAN_NAMES}
+    css = sites["cafe"]["app/globals.css"]
+    assert {files["app/globals.css"] for files in sites.values()} == {css}  # the same CSS input for Tailwind
     assert css.startswith('@import "tailwindcss" source(none);')
-    assert '@source "../components";' in css and '@source "../app";' in css and "content.ts" not in css.split("*/")[1]
-    for token in ("@theme {", "--color-primary: #9a3412;", "--color-background:", "--font-heading:",
-                  '"Fraunces Variable"', "--font-body:", "scroll-behavior: smooth", ":focus-visible",
-                  "color-scheme: light"):
+    sources = re.findall(r'^@source "([^"]+)";', css, re.M)
+    assert sources == ["../app/**/*.{js,jsx,ts,tsx,mdx}", "../components", "../lib/**/*.tsx"]
+    for token in ("@theme {", "--color-primary:", "--color-background:", "--font-heading:", "--font-body:",
+                  "scroll-behavior: smooth", ":focus-visible", "color-scheme: light"):
         assert token in css
-    dark = render_site(ALL_PLANS["saas"]())["app/globals.css"]
-    assert "color-scheme: dark" in dark
+    theme = sites["cafe"]["lib/theme.ts"]
+    for token in ('"--color-primary": "#9a3412",', '"--color-background":', '"--font-heading": "\\"Fraunces Variable\\"',
+                  '"--font-body":', 'colorScheme: "light",', "export const themeColor = "):
+        assert token in theme
+    assert 'colorScheme: "dark",' in sites["saas"]["lib/theme.ts"]
+    layout = sites["cafe"]["app/layout.tsx"]
+    assert 'import { theme, themeColor } from "@/lib/theme";' in layout and "style={theme}" in layout
+    assert "export const viewport: Viewport = { themeColor };" in layout
+    # what Tailwind reads (code in app/ and components/, lib/**/*.tsx) holds none of a site's colours
+    for name, files in sites.items():
+        colours = set(theme_colours(ALL_PLANS[name]().palette).values())
+        read = [text for path, text in files.items() if path.startswith(("app/", "components/"))
+                and path.endswith((".tsx", ".ts")) or path.startswith("lib/") and path.endswith(".tsx")]
+        assert not [c for c in colours for text in read if c in text], name
+        assert "lib/icons.tsx" not in files
 
 
 @pytest.mark.parametrize("name", PLAN_NAMES)

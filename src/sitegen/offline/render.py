@@ -8,7 +8,6 @@ no plan text is ever raw JSX. Deterministic: the same plan always gives the same
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from sitegen.offline.lucide_icons import DEFAULT_ICON, nearest_icon, valid_lucide_icons
 from sitegen.offline.render_data import site_data, ts_literal
 from sitegen.offline.render_seo import seo_files
-from sitegen.offline.render_theme import globals_css, theme_colours
+from sitegen.offline.render_theme import globals_css, theme_ts
 from sitegen.plan import FONT_PACKAGES, SitePlan
 
 __all__ = ["component_name", "nearest_icon", "render_site", "valid_lucide_icons"]
@@ -77,20 +76,22 @@ def _pascal(slug: str) -> str:
     return f"{name}Page"
 
 
-def _icons_tsx(names: set[str]) -> str:
-    """lib/icons.tsx: the plan's icons imported under safe aliases, and an <Icon name> lookup."""
+def _icons_ts(names: set[str]) -> str:
+    """lib/icons.ts: the plan's icons imported under safe aliases, and an <Icon name> lookup (no JSX, so
+    not a file Tailwind reads: a new set of icons leaves the CSS as it was)."""
     valid = valid_lucide_icons()
     chosen = sorted({n for n in names if n in valid} | {DEFAULT_ICON})
     imports = ",\n".join(f"  {n} as Icon{n}" for n in chosen)
     entries = ",\n".join(f"  {n}: Icon{n}" for n in chosen)
     return (
+        'import { createElement } from "react";\n'
         'import type { LucideIcon } from "lucide-react";\n'
         f'import {{\n{imports},\n}} from "lucide-react";\n\n'
         f"const registry: Record<string, LucideIcon> = {{\n{entries},\n}};\n\n"
         "/** A lucide icon picked by name (unknown names draw the default); decorative. */\n"
         "export function Icon({ name, className }: { name: string; className?: string }) {\n"
         f"  const Glyph = registry[name] ?? Icon{DEFAULT_ICON};\n"
-        '  return <Glyph className={className} aria-hidden="true" focusable="false" />;\n'
+        '  return createElement(Glyph, { className, "aria-hidden": "true", focusable: "false" });\n'
         "}\n"
     )
 
@@ -108,7 +109,6 @@ def _layout_tsx(plan: SitePlan) -> str:
         {pkg for font in (plan.fonts.heading, plan.fonts.body) if (pkg := FONT_PACKAGES.get(font))}
     )
     font_imports = "".join(f'import "{pkg}";\n' for pkg in packages)
-    theme = json.dumps(theme_colours(plan.palette)["background"])
     return (
         f"{font_imports}"
         'import "./globals.css";\n'
@@ -117,7 +117,8 @@ def _layout_tsx(plan: SitePlan) -> str:
         'import { Footer } from "@/components/Footer";\n'
         'import { Header } from "@/components/Header";\n'
         'import { site } from "@/lib/content";\n\n'
-        'import { JSON_LD } from "@/lib/seo";\n\n'
+        'import { JSON_LD } from "@/lib/seo";\n'
+        'import { theme, themeColor } from "@/lib/theme";\n\n'
         "const home = site.pages[0];\n\n"
         "export const metadata: Metadata = {\n"
         "  ...(site.url ? { metadataBase: new URL(site.url) } : {}),\n"
@@ -125,10 +126,10 @@ def _layout_tsx(plan: SitePlan) -> str:
         "  description: home.description || site.description,\n"
         "  applicationName: site.name,\n"
         "};\n\n"
-        f"export const viewport: Viewport = {{ themeColor: {theme} }};\n\n"
+        "export const viewport: Viewport = { themeColor };\n\n"
         "export default function RootLayout({ children }: { children: ReactNode }) {\n"
         "  return (\n"
-        '    <html lang={site.lang} dir={site.dir} className={site.dark ? "dark" : undefined}>\n'
+        '    <html lang={site.lang} dir={site.dir} className={site.dark ? "dark" : undefined} style={theme}>\n'
         '      <body id="top" className="flex min-h-dvh flex-col bg-background font-body text-foreground'
         ' antialiased">\n'
         "        <a\n"
@@ -179,7 +180,8 @@ def render_site(plan: SitePlan) -> dict[str, str]:
     data = site_data(plan)
     files: dict[str, str] = {
         "app/layout.tsx": _layout_tsx(plan),
-        "app/globals.css": globals_css(plan),
+        "app/globals.css": globals_css(),
+        "lib/theme.ts": theme_ts(plan),
         "lib/types.ts": _template("types.ts"),
         "lib/content.ts": _content_ts(data),
     }
@@ -191,7 +193,7 @@ def render_site(plan: SitePlan) -> dict[str, str]:
         for section in page["sections"]:
             kinds.add(section["kind"])
             icons.update(item["icon"] for item in section["items"] if item["icon"])
-    files["lib/icons.tsx"] = _icons_tsx(icons)
+    files["lib/icons.ts"] = _icons_ts(icons)
     files.update(seo_files(plan, data["lang"]))
     names = {COMPONENTS[k] for k in kinds} | set(ALWAYS)
     names |= {need for name in names for need in NEEDS.get(name, ())}

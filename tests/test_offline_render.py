@@ -202,8 +202,9 @@ def test_globals_css_is_one_file_for_every_site_and_each_sites_theme_is_data() -
                   "scroll-behavior: smooth", ":focus-visible", "color-scheme: light"):
         assert token in css
     theme = sites["cafe"]["lib/theme.ts"]
-    for token in ('"--color-primary": "#9a3412",', '"--color-background":', '"--font-heading": "\\"Fraunces Variable\\"',
-                  '"--font-body":', 'colorScheme: "light",', "export const themeColor = "):
+    for token in ('"--color-primary": "#9a3412",', '"--color-background":',
+                  '"--font-heading": "\\"Fraunces Variable\\"', '"--font-body":', 'colorScheme: "light",',
+                  "export const themeColor = "):
         assert token in theme
     assert 'colorScheme: "dark",' in sites["saas"]["lib/theme.ts"]
     layout = sites["cafe"]["app/layout.tsx"]

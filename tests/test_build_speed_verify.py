@@ -13,7 +13,7 @@ import pytest
 from sitegen.errors import ErrorKind, SitegenError
 from sitegen.stages import handlers
 from sitegen.verify.browser import averify_site, find_chromium, verify_site
-from sitegen.verify.warm import WarmBrowser
+from sitegen.verify.warm import CLOSING_THREAD, WarmBrowser
 from tests.conftest import need
 
 # the module itself (the package re-exports a function of the same name)
@@ -60,7 +60,10 @@ def test_a_warm_browser_checks_every_page_and_is_closed_after(tmp_path: Path, pa
     assert sorted(p.route for p in report.pages) == sorted(["/", *[f"/{p}/" for p in pages]])
     assert all(p.screenshots.get("desktop") and Path(p.screenshots["desktop"]).is_file() for p in report.pages)
     assert report.browser.startswith("chromium ")
+    for closing in threads_named(CLOSING_THREAD):  # closed in the background after the check
+        closing.join(30)
     assert not warm.thread.is_alive() and not threads_named("sitegen-warm-browser")
+    assert not warm.ready().is_connected()  # Chromium is gone too
 
 
 def test_the_tab_opened_while_the_site_builds_is_the_one_the_check_uses(tmp_path: Path) -> None:

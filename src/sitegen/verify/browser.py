@@ -115,7 +115,7 @@ def verify_site(
     """Check every route of ``out_dir`` in headless Chromium; safe to call from inside an event loop.
 
     ``warm`` (verify/warm.py) is a Chromium started earlier, e.g. while the site was built: it is
-    used when it came up, and closed either way."""
+    used when it came up, and closed either way (in the background once the pages are checked)."""
     coro_args = (out_dir, routes, shots_dir, on_log)
     kwargs = {"a11y": a11y, "timeout": timeout, "concurrency": concurrency}
     if warm is not None:
@@ -124,7 +124,7 @@ def verify_site(
                 context = warm.take_context()
                 return warm.run(lambda: averify_site(*coro_args, **kwargs, browser=browser, context=context))
         finally:
-            warm.close()
+            warm.close(wait=False)
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -96,6 +96,32 @@ lib/content.ts), so an edit of the words keeps Turbopack's CSS:
 
 Local builds now run under bubblewrap with its limits (one core, like Docker), so AFTER's local
 column is held to one core while BEFORE's had two.
+
+Measured 2026-12-02, third session (docker, 1 CPU and 2 GB; medians of 3 rounds), after Turbopack's
+cache compaction was left until a project's cache holds 64 files (about 0.3 s of the one CPU) and
+an offline site's colours, fonts and icons moved out of the files Tailwind reads (lib/theme.ts,
+lib/icons.ts; one globals.css for every offline site). Run 1 on a busier machine, run 2 (docker only,
+with the warm browser also closing in the background) on a quieter one:
+
+    wall (s)                          run 1                    run 2
+                                      BEFORE AFTER SAME-KIND   BEFORE AFTER SAME-KIND
+    warm new, whole                   26.50  10.83   9.55      24.87   9.95   9.34
+      share of BEFORE                        41 %   36 %              40 %   38 %
+    warm new, BUILDING                22.16   7.36   5.99      20.59   6.93   6.17
+    warm new, VERIFYING                4.01   2.74   2.70       3.71   2.28   2.29
+    rebuild after `edit`, BUILDING    14.25   5.72   5.69      12.96   5.11   4.73
+    rebuild after `edit`, whole       18.89   9.13   9.03      17.15   7.97   7.70
+
+    local (run 1): warm new 17.29 -> 10.15 (same kind 9.91); rebuild after `edit`, BUILDING
+    7.16 -> 2.36.
+
+The issue's target, 10 s of its 23 s (43 %), is met in both runs as a share of BEFORE; in seconds,
+AFTER (a first site of another kind as the only seed: a bakery, whose page has an FAQ where the
+café has a gallery) was 10.83 s on the busier run. By hand (exp. harness, same machine, next build
+alone): a café seeded from another café went 6.7 -> 5.7 s with the theme out of Tailwind's files;
+seeded from the bakery, shipping every component in both projects (so Tailwind reads the same
+files) made no difference (5.64 vs 5.77 s): what a different kind of site costs is its own modules
+and pages, not its CSS.
 """
 
 from __future__ import annotations
@@ -123,6 +149,7 @@ SIMILAR = "espresso bar in Rome"  # "same kind": another café built before (its
 EDIT = "headline: Fresh roasts every single morning"
 BEFORE_REV = "c67a1a323be4da1742eaa322e0affbf559210af8"  # the commit before issue 13's build changes
 ROOT = Path(__file__).resolve().parents[1]
+TARGET_SHARE = 10 / 23  # the issue: a warm new took 23 s on this machine; the target is under 10 s
 STEP_KEYS = ("container start", "cache seed", "next build", "compile", "typescript (next)", "type check",
              "static generation")
 
@@ -277,9 +304,15 @@ def main() -> None:
         show("rebuild after a one-line hand edit of app/page.tsx (tsc runs)", {"after": r["hand_edit_after"]})
         if sandbox == "docker":
             edit = r["edit"]["after"].get("stage BUILDING", 0.0)
+            before = r["new"]["before"]["wall"]
             for v in ("after", "after-same-kind"):
                 new = r["new"][v]["wall"]
                 print(f"  target, {v}: warm new < 10 s: {'met' if new < 10 else 'MISSED'} ({new:.2f})")
+                # the machine's speed moves between runs: the same target as a share of BEFORE in this run
+                # (the issue measured 23 s for what BEFORE runs here, and asked for under 10 s)
+                share = new / before if before else 0.0
+                print(f"  target, {v}: warm new < {TARGET_SHARE:.0%} of before: "
+                      f"{'met' if share < TARGET_SHARE else 'MISSED'} ({share:.0%})")
             print(f"  target: rebuild (BUILDING) after edit < 6 s: {'met' if edit < 6 else 'MISSED'} ({edit:.2f})")
     if args.json:
         print(json.dumps({"load_avg_1m": round(load, 2), **report}))

@@ -5,7 +5,7 @@ app/layout.tsx. app/globals.css is the same for every offline site: Tailwind's i
 fallback values for the same variables (the names the classes use: ``bg-primary``, ``font-heading``)
 and the base styles. So the CSS Tailwind makes depends only on the classes in the code: a new site
 whose code matches a site built before, or an edit of its colours, gets the CSS Turbopack already
-has (measured: about a second less of a warm build in Docker).
+has (measured by hand in Docker: next build of a café seeded from another café, 6.7 -> 5.7 s).
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ TAILWIND_SOURCES = """@import "tailwindcss" source(none);
 
 # app/globals.css's own values for the theme variables: what a page shows where lib/theme.ts's are
 # not set (the site's own are set on <html>)
-FALLBACK_PLAN = Palette(primary="#44403c", accent="#a8a29e")
+FALLBACK_PALETTE = Palette(primary="#44403c", accent="#a8a29e")
 FALLBACK_FONT = "system-sans"
 
 
@@ -238,6 +238,6 @@ def globals_css() -> str:
     lines = [TAILWIND_SOURCES, "",
              "/* The site's own values are in lib/theme.ts (set on <html>); these are fallbacks. */",
              "@theme {"]
-    for name, value in theme_tokens(FALLBACK_PLAN, FALLBACK_FONT, FALLBACK_FONT).items():
+    for name, value in theme_tokens(FALLBACK_PALETTE, FALLBACK_FONT, FALLBACK_FONT).items():
         lines.append(f"  {name}: {value};")
     return "\n".join(lines) + _CSS_TAIL.replace("__SCHEME__", "light")

@@ -117,8 +117,9 @@ warm browser closing in the background; the machine's load moved between them (B
 
 The issue's target, 10 s of its 23 s (43 %), is met in every run as a share of BEFORE; in seconds,
 SAME-KIND is under 10 s in every run and AFTER (a first site of another kind as the only seed: a
-bakery, whose page has an FAQ where the café has a gallery) in run 2 only (10.83, 9.95, 10.69). By hand (exp. harness, same machine, next build
-alone): a café seeded from another café went 6.7 -> 5.7 s with the theme out of Tailwind's files;
+bakery, whose page has an FAQ where the café has a gallery) in run 2 only (10.83, 9.95, 10.69).
+By hand (same machine, next build alone): a café seeded from another café went 6.7 -> 5.7 s with
+the theme out of Tailwind's files;
 seeded from the bakery, shipping every component in both projects (so Tailwind reads the same
 files) made no difference (5.64 vs 5.77 s): what a different kind of site costs is its own modules
 and pages, not its CSS.

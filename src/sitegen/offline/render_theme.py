@@ -139,7 +139,7 @@ _CSS_TAIL = """
 @layer base {
   html {
     scroll-behavior: smooth;
-    color-scheme: __SCHEME__;
+    color-scheme: light; /* the site's own is set on <html> (lib/theme.ts) */
     -webkit-text-size-adjust: 100%;
   }
 
@@ -240,4 +240,4 @@ def globals_css() -> str:
              "@theme {"]
     for name, value in theme_tokens(FALLBACK_PALETTE, FALLBACK_FONT, FALLBACK_FONT).items():
         lines.append(f"  {name}: {value};")
-    return "\n".join(lines) + _CSS_TAIL.replace("__SCHEME__", "light")
+    return "\n".join(lines) + _CSS_TAIL
